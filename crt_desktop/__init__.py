@@ -1,0 +1,3 @@
+"""CRT Desktop: run Compassion Resilience Toolkit sessions in a room."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,45 @@
+"""What the rest of the app needs from storage, so that Qt code never imports storage itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from .board import Board
+from .patch import Patch
+from .session import Session
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    held_on: date
+    team: str
+    section: int
+    template: str
+    note_count: int
+
+
+class StorageError(RuntimeError):
+    """Storage failed (disk full, database locked, file damaged); the message is for people."""
+
+
+class SessionStore(Protocol):
+    def list_sessions(self) -> list[SessionSummary]: ...
+
+    def create_session(self, session: Session) -> Session:
+        """Save a new session and return it with its id."""
+        ...
+
+    def load_board(self, session_id: int) -> Board:
+        """The session's board; KeyError if there is no such session."""
+        ...
+
+    def save_patch(self, session_id: int, patch: Patch) -> None:
+        """Commit one change in one transaction before returning; StorageError on failure."""
+        ...
+
+    def save_board(self, board: Board) -> Session:
+        """Save a whole new board (an import) in one transaction, all or nothing."""
+        ...

@@ -1,0 +1,292 @@
+"""JSON interchange: what an export holds, and that import gives back the same board."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crt_desktop.content import Content, Section, content
+from crt_desktop.domain.board import Board
+from crt_desktop.domain.note import ProgressUpdate, Response
+from crt_desktop.domain.operations import AddNote, MoveNotes, SetResponse, StackNotes, Vote
+from crt_desktop.domain.patch import apply_patch
+from crt_desktop.domain.session import Session
+from crt_desktop.domain.template import Column, Template
+from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
+from crt_desktop.export.interchange import (
+    InterchangeError,
+    board_from_json,
+    board_to_dict,
+    board_to_json,
+    read_board_file,
+    write_board_file,
+)
+
+DATA = Path(__file__).parent.parent / "data"
+COLUMNS = ("unsorted", "i_control", "leadership_controls", "cannot_control")
+TEMPLATE = Template(
+    key="control-board",
+    title="What can we control?",
+    columns=tuple(Column(key, key.replace("_", " ").capitalize(), "") for key in COLUMNS),
+)
+# A fixed content set, so these tests do not move when the packaged content files change.
+CONTENT = Content(
+    sections=tuple(
+        Section(number=n, title=f"Section {n}", template=TEMPLATE.key) for n in range(1, 13)
+    ),
+    templates={TEMPLATE.key: TEMPLATE},
+)
+
+
+def make_board(texts: tuple[str, ...] = (), **session: Any) -> Board:
+    fields: dict[str, Any] = {
+        "team": "Outpatient nursing",
+        "section": 4,
+        "held_on": date(2026, 11, 20),
+        "template": TEMPLATE.key,
+    }
+    fields.update(session)
+    board = Board(session=Session(**fields), template=TEMPLATE)
+    for text in texts:
+        apply_patch(board, AddNote(text).patch(board))
+    return board
+
+
+def do(board: Board, op: Any) -> None:
+    apply_patch(board, op.patch(board))
+
+
+def by_text(board: Board, text: str) -> str:
+    return next(n.id for n in board.notes.values() if n.text == text)
+
+
+def minimal(**changes: Any) -> dict[str, Any]:
+    """A small valid file as data; `changes` replace top-level fields."""
+    data: dict[str, Any] = {
+        "format": "crt-desktop-session",
+        "version": 1,
+        "session": {
+            "team": "Outpatient nursing",
+            "section": 4,
+            "held_on": "2026-11-20",
+            "template": "control-board",
+        },
+        "notes": [
+            {
+                "text": "Charting after hours",
+                "kind": "fatigue",
+                "level": "system",
+                "column": "leadership_controls",
+                "votes": 3,
+                "leader_added": False,
+            }
+        ],
+    }
+    data.update(changes)
+    return data
+
+
+def busy_board() -> Board:
+    """A board using every feature: levels, moves, stacks, votes, responses, screening."""
+    board = make_board(
+        ("Charting after hours", "Short staffing", "Too few staff", "Kind colleagues"),
+        facilitation_team="Ana and Li",
+    )
+    do(board, AddNote("Huddles help", kind=Kind.RESILIENCE, level=Level.TEAM, leader_added=True))
+    do(board, MoveNotes((by_text(board, "Short staffing"),), "leadership_controls"))
+    do(board, MoveNotes((by_text(board, "Kind colleagues"),), "i_control"))
+    do(board, StackNotes((by_text(board, "Too few staff"),), by_text(board, "Short staffing")))
+    do(board, Vote((by_text(board, "Short staffing"),), 4))
+    response = Response(
+        ResponseStatus.THIS_YEAR,
+        reason="Budget review in spring",
+        updates=(ProgressUpdate(date(2027, 2, 1), "Two posts advertised"),),
+    )
+    do(board, SetResponse(by_text(board, "Short staffing"), response))
+    return board
+
+
+def test_design_example_imports_with_the_packaged_content():
+    """The example in the design notes imports as one note with its fields."""
+    board = board_from_json((DATA / "design_example.json").read_bytes(), content())
+    (note,) = board.notes.values()
+    assert (note.text, note.kind, note.level, note.column, note.votes, note.leader_added) == (
+        "Charting after hours",
+        Kind.FATIGUE,
+        Level.SYSTEM,
+        "leadership_controls",
+        3,
+        False,
+    )
+    assert board.session == Session("Outpatient nursing", 4, date(2026, 11, 20), "control-board")
+    assert board.session.id is None
+
+
+def test_export_holds_every_field_in_a_fixed_order():
+    """Each note carries every field, in the documented order, with defaults written out."""
+    board = busy_board()
+    data = board_to_dict(board)
+    assert list(data) == ["format", "version", "session", "notes"]
+    assert data["session"] == {
+        "team": "Outpatient nursing",
+        "section": 4,
+        "held_on": "2026-11-20",
+        "template": "control-board",
+        "facilitation_team": "Ana and Li",
+        "screening": False,
+    }
+    top = next(n for n in data["notes"] if n["text"] == "Short staffing")
+    assert list(top) == [
+        "text", "kind", "level", "column", "votes", "leader_added", "id", "group", "hidden",
+        "response",
+    ]  # fmt: skip
+    assert top["votes"] == 4 and top["group"] is None
+    assert top["response"] == {
+        "status": "this_year",
+        "reason": "Budget review in spring",
+        "change_impossible": False,
+        "updates": [{"on": "2027-02-01", "text": "Two posts advertised"}],
+    }
+    member = next(n for n in data["notes"] if n["text"] == "Too few staff")
+    assert member["group"] == top["id"] and member["response"] is None
+
+
+def test_export_lists_notes_in_board_order():
+    """Notes come column by column in the template's order, then by position."""
+    board = busy_board()
+    texts = [n["text"] for n in board_to_dict(board)["notes"]]
+    assert texts == [
+        "Charting after hours",
+        "Huddles help",
+        "Kind colleagues",
+        "Short staffing",
+        "Too few staff",
+    ]
+
+
+def test_export_text_is_indented_utf8_with_a_final_newline():
+    """The text keeps characters as they are, indents by two spaces and ends with a newline."""
+    board = make_board(('Staff & "leadership" <rarely> listen 😞 — ¿por qué?',))
+    text = board_to_json(board)
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert '\n  "version": 1,\n' in text
+    assert '"Staff & \\"leadership\\" <rarely> listen 😞 — ¿por qué?"' in text
+
+
+def test_round_trip_is_identical():
+    """Export, import and export again gives the same text, and an equal board."""
+    board = busy_board()
+    text = board_to_json(board)
+    again = board_from_json(text, CONTENT)
+    assert board_to_json(again) == text
+    assert again.notes == board.notes
+    assert again.session == board.session
+
+
+def test_import_gives_an_unsaved_session():
+    """A board exported from a saved session imports as a new one, without the old id."""
+    board = busy_board()
+    board.session = replace(board.session, id=7)
+    again = board_from_json(board_to_json(board).encode(), CONTENT)
+    assert again.session.id is None
+    assert again.session == replace(board.session, id=None)
+
+
+def test_positions_follow_the_file_order_with_groups_kept_together():
+    """Positions come from the file's order; a grouped note sits after its top note."""
+    data = minimal(
+        notes=[
+            {**minimal()["notes"][0], "text": "b", "column": "unsorted", "id": "b", "group": "c"},
+            {**minimal()["notes"][0], "text": "a", "column": "unsorted"},
+            {**minimal()["notes"][0], "text": "c", "column": "unsorted", "id": "c"},
+            {**minimal()["notes"][0], "text": "d", "column": "i_control"},
+        ]
+    )
+    board = board_from_json(json.dumps(data), CONTENT)
+    assert [(n.text, n.position) for n in board.in_column("unsorted")] == [
+        ("a", 0),
+        ("c", 1),
+        ("b", 2),
+    ]
+    assert [n.text for n in board.cards("unsorted")] == ["a", "c"]
+    assert [n.text for n in board.stacked_under("c")] == ["b"]
+    assert board.in_column("i_control")[0].position == 0
+
+
+def test_optional_fields_take_their_defaults():
+    """Left-out optional fields mean: no facilitation team, no screening, shown, no response."""
+    board = board_from_json(json.dumps(minimal()), CONTENT)
+    (note,) = board.notes.values()
+    assert (board.session.facilitation_team, board.session.screening) == ("", False)
+    assert (note.hidden, note.response, note.stack) == (False, None, None)
+    assert len(note.id) == 32
+
+
+def test_response_defaults_and_null_level():
+    """A response needs only its status; a null level means no level."""
+    note = {**minimal()["notes"][0], "level": None, "response": {"status": "next_year"}}
+    board = board_from_json(json.dumps(minimal(notes=[note])), CONTENT)
+    (imported,) = board.notes.values()
+    assert imported.level is None
+    assert imported.response == Response(ResponseStatus.NEXT_YEAR)
+
+
+def test_notes_without_ids_get_distinct_fresh_ids():
+    """Notes written without an id each get a new one."""
+    board = board_from_json(json.dumps(minimal(notes=minimal()["notes"] * 3)), CONTENT)
+    assert len(board.notes) == 3
+
+
+def test_text_is_cleaned_on_import():
+    """Note text is normalised (NFC) and stripped of control characters, as typed text is."""
+    note = {**minimal()["notes"][0], "text": "  Cafe\u0301\x07 time\r\nnow  "}
+    board = board_from_json(json.dumps(minimal(notes=[note])), CONTENT)
+    (imported,) = board.notes.values()
+    assert imported.text == "Café time\nnow"
+
+
+def test_a_byte_order_mark_is_accepted():
+    """A UTF-8 file with a byte order mark (as some editors save) imports."""
+    data = b"\xef\xbb\xbf" + json.dumps(minimal()).encode()
+    assert len(board_from_json(data, CONTENT).notes) == 1
+
+
+def test_write_and_read_a_file(tmp_path: Path):
+    """A written file holds exactly the export's bytes and reads back to the same board."""
+    board = busy_board()
+    path = tmp_path / "session.json"
+    write_board_file(board, path)
+    assert path.read_bytes() == board_to_json(board).encode("utf-8")
+    assert read_board_file(path, CONTENT).notes == board.notes
+    assert [p.name for p in tmp_path.iterdir()] == ["session.json"]
+
+
+def test_reading_a_missing_file_says_so(tmp_path: Path):
+    """A file that is not there gives an InterchangeError naming it."""
+    with pytest.raises(InterchangeError, match=r"Could not read nowhere\.json"):
+        read_board_file(tmp_path / "nowhere.json", CONTENT)
+
+
+def test_a_ten_megabyte_file_imports():
+    """A large but allowed file (10 MB of long notes) imports whole."""
+    text = ("Charting after hours, every day — é ü 😞 " * 60)[:2000]
+    note = {**minimal()["notes"][0], "text": text, "column": "unsorted"}
+    data = json.dumps(minimal(notes=[note] * 5000), ensure_ascii=False).encode()
+    assert len(data) > 10_000_000
+    board = board_from_json(data, CONTENT)
+    assert len(board.notes) == 5000
+    assert [n.position for n in board.in_column("unsorted")] == list(range(5000))
+
+
+def test_export_refuses_a_note_outside_the_template():
+    """A damaged board (a note in a column the template lacks) is refused, not cut short."""
+    board = make_board(("lost",))
+    note = next(iter(board.notes.values()))
+    board.notes[note.id] = replace(note, column="elsewhere")
+    with pytest.raises(ValueError, match="elsewhere"):
+        board_to_dict(board)

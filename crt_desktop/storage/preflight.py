@@ -1,0 +1,100 @@
+"""Read-only checks of an existing SQLite file, before anything may write to it.
+
+The file is opened with `mode=ro`, so its bytes and modification time stay as they were. A
+read-only connection to a WAL database may create empty `-wal`/`-shm` side files; the ones it
+created are removed again, so the folder is left as it was found too.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from .errors import DAMAGED, DatabaseProblem, cause
+from .migration import VERSION_TABLE, check_known
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(path: Path, migrations: Path) -> str | None:
+    """The revision of an existing database file (None when it holds no tables yet).
+
+    Raises DatabaseProblem, leaving the file untouched, when the file is not SQLite, is damaged,
+    belongs to another program, was saved by a newer version, or cannot be written."""
+    where = f"The database {path}"
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseProblem(f"{where} could not be read: {cause(exc)}.") from exc
+    if not header:
+        return None  # an empty file is an empty database
+    if header != SQLITE_MAGIC:
+        raise DatabaseProblem(
+            f"{where} is not a CRT Desktop database (it is not an SQLite file); "
+            "it was left as it is."
+        )
+    tables, revisions = _read(path)
+    if tables and VERSION_TABLE not in tables:
+        raise DatabaseProblem(
+            f"{where} holds another program's data, not CRT Desktop's; it was left as it is."
+        )
+    revision = ",".join(sorted(revisions)) or None
+    check_known(revision, migrations)
+    if not os.access(path, os.W_OK):
+        raise DatabaseProblem(
+            f"{where} is read-only, so changes could not be saved; "
+            "copy it somewhere you can write to, or change its permissions."
+        )
+    return revision
+
+
+def _read(path: Path) -> tuple[set[str], list[str]]:
+    """Table names and stored revisions, after SQLite's own quick check passes."""
+    side_files = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    present = [p.exists() for p in side_files]
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            check = connection.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise DatabaseProblem(_damaged(path))
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revisions = []
+            if VERSION_TABLE in tables:
+                query = f"SELECT version_num FROM {VERSION_TABLE}"
+                revisions = [str(row[0]) for row in connection.execute(query)]
+            return tables, revisions
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc).lower():
+            raise DatabaseProblem(
+                f"The database {path} is busy in another program; close it and try again."
+            ) from exc
+        raise DatabaseProblem(_damaged(path)) from exc
+    finally:
+        for side_file, was_there in zip(side_files, present, strict=True):
+            if not was_there:
+                _remove_if_ours(side_file)
+
+
+def _damaged(path: Path) -> str:
+    return f"The database {path} cannot be opened: {DAMAGED}. It was left as it is."
+
+
+def _remove_if_ours(side_file: Path) -> None:
+    # An -shm we created indexes only an empty log; never delete a log that has content.
+    try:
+        if side_file.name.endswith("-wal"):
+            ours = side_file.stat().st_size == 0
+        else:
+            ours = not Path(str(side_file).removesuffix("-shm") + "-wal").exists()
+        if ours:
+            side_file.unlink()
+    except OSError:
+        pass

@@ -1,0 +1,137 @@
+"""Composition root: sets up Qt, opens storage, builds the windows and injects their services."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from crt_desktop import __version__
+from crt_desktop.content import ContentError, content
+from crt_desktop.domain.store import SessionStore, StorageError
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Fractional scaling (125 %, 150 %) is common on facilitators' laptops: do not round it.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("CRT Desktop")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("crt-desktop")
+    app.setDesktopFileName("crt-desktop")
+    return app
+
+
+def lock_path_for(url: str, data_dir: Path) -> Path:
+    """Where the one-instance lock lives: beside a SQLite file, else in the data folder."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return Path(f"{parsed.database}.lock")
+    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+    return data_dir / f"database-{digest}.lock"
+
+
+def acquire_lock(path: Path) -> QLockFile | None:
+    """Hold the lock for this database, or None when another instance holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(path))
+    lock.setStaleLockTime(0)  # a crashed instance's lock is stale at once (its pid is gone)
+    if not lock.tryLock(200):
+        lock.removeStaleLockFile()
+        if not lock.tryLock(200):
+            return None
+    return lock
+
+
+class Desktop:
+    """The running app: the session picker, and the console and room view of an open session."""
+
+    def __init__(self, store: SessionStore, screen: int | None, present: bool) -> None:
+        from crt_desktop.views.session_picker import SessionPicker
+
+        self.store = store
+        self.screen = screen
+        self.present = present
+        self.windows: tuple[QWidget, ...] = ()
+        sections = content().sections
+        self.picker = SessionPicker(
+            store,
+            {s.number: s.title for s in sections},
+            lambda number: content().section(number).template,
+            self.open_session,
+        )
+
+    def open_session(self, session_id: int) -> None:
+        from crt_desktop.views.console import open_board_windows
+
+        try:
+            board = self.store.load_board(session_id)
+        except KeyError:
+            QMessageBox.warning(self.picker, "CRT Desktop", f"There is no session {session_id}.")
+            self.picker.show()
+            return
+        except StorageError as exc:
+            QMessageBox.warning(self.picker, "CRT Desktop", str(exc))
+            self.picker.show()
+            return
+        console, room = open_board_windows(board, self.store, self.screen, self.present)
+        self.windows = (console, room)
+        self.present = False  # only the first session opened starts presenting
+        console.destroyed.connect(self._back_to_picker)
+        self.picker.hide()
+
+    def _back_to_picker(self) -> None:
+        for window in self.windows:
+            window.close()
+        self.windows = ()
+        self.picker.refresh()
+        self.picker.show()
+
+
+def _fail(message: str) -> int:
+    print(f"crt-desktop: {message}", file=sys.stderr)
+    QMessageBox.critical(None, "CRT Desktop", message)
+    return 1
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    import platformdirs
+
+    from crt_desktop.commands import database_url
+    from crt_desktop.storage.database import open_database
+
+    app = _application()
+    url = database_url(args)
+    data_dir = Path(platformdirs.user_data_dir("crt-desktop"))
+    lock = acquire_lock(lock_path_for(url, data_dir))
+    if lock is None:
+        return _fail(
+            "CRT Desktop is already open on this database; switch to that window, "
+            "or close it before opening another."
+        )
+    try:
+        content()
+        store = open_database(url).store
+    except (StorageError, ContentError) as exc:
+        return _fail(str(exc))
+    desktop = Desktop(store, args.screen, args.present)
+    if args.session is not None:
+        desktop.open_session(args.session)
+    else:
+        desktop.picker.show()
+    try:
+        return app.exec()
+    finally:
+        lock.unlock()

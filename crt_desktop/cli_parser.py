@@ -1,0 +1,97 @@
+"""The command-line grammar (a contract: see the README). Parsing only; running is in __main__."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import NoReturn
+
+from crt_desktop import __version__
+
+
+class UsageError(Exception):
+    """A command line that cannot be run; the message is one sentence."""
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse prints usage and exits; we want one sentence on stderr and exit status 2.
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message[0].upper() + message[1:].rstrip(".") + ".")
+
+
+def _add_storage_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--db", metavar="PATH", default=default, help="a SQLite database file")
+    group.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=default,
+        help="any SQLAlchemy database URL (also read from CRT_DATABASE_URL)",
+    )
+
+
+def _date(text: str) -> str:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from exc
+    return text
+
+
+def _section(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 12:
+        raise argparse.ArgumentTypeError(f"the section must be a number from 1 to 12, not {text!r}")
+    return int(text)
+
+
+def _session_id(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"a session id is a number, not {text!r}")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="crt-desktop",
+        description="Run Compassion Resilience Toolkit sessions: board, room view, leader summary.",
+    )
+    parser.add_argument("--version", action="version", version=f"crt-desktop {__version__}")
+    _add_storage_options(parser, suppress=False)
+    parser.add_argument("--session", type=_session_id, metavar="ID", help="open this session")
+    parser.add_argument("--screen", type=int, metavar="N", help="show the room view on screen N")
+    parser.add_argument(
+        "--present", action="store_true", help="start with the room view full screen"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    listing = commands.add_parser("sessions", help="list sessions: id, date, team, section, notes")
+    _add_storage_options(listing, suppress=True)
+
+    new = commands.add_parser("new", help="create a session and print its id")
+    new.add_argument("--team", required=True, help="the team's name")
+    new.add_argument("--section", required=True, type=_section, help="the section, 1 to 12")
+    new.add_argument("--date", type=_date, help="the day it is held, YYYY-MM-DD (default today)")
+    new.add_argument("--facilitators", default="", help="the facilitation team's names")
+    _add_storage_options(new, suppress=True)
+
+    importing = commands.add_parser("import", help="import a session from JSON and print its id")
+    importing.add_argument("file", metavar="FILE.json")
+    _add_storage_options(importing, suppress=True)
+
+    export = commands.add_parser("export", help="export a session as a PDF summary or JSON")
+    export.add_argument("session_id", type=_session_id, metavar="ID")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", metavar="OUT.pdf", help="the leader summary")
+    target.add_argument("--json", metavar="OUT.json", help="the session in the interchange format")
+    export.add_argument(
+        "--paper", choices=["A4", "Letter"], help="paper size (default from locale)"
+    )
+    _add_storage_options(export, suppress=True)
+    return parser
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(sys.argv[1:] if argv is None else argv)

@@ -1,0 +1,150 @@
+"""The headless sub-commands: sessions, new, import, export. No Qt is loaded here."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from crt_desktop.content import ContentError, content
+from crt_desktop.domain.session import Session
+from crt_desktop.domain.store import SessionStore, StorageError
+from crt_desktop.domain.validation import ValidationError, clean_name
+
+
+class CommandError(Exception):
+    """A failure to report as one sentence; `status` is 2 for bad input, 1 for anything else."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def database_url(args: argparse.Namespace) -> str:
+    from crt_desktop.storage.database import resolve_database_url
+
+    return resolve_database_url(
+        getattr(args, "db", None), getattr(args, "database_url", None), os.environ
+    )
+
+
+def open_store(args: argparse.Namespace) -> SessionStore:
+    from crt_desktop.storage.database import open_database
+
+    return open_database(database_url(args)).store
+
+
+def _session_or_fail(store: SessionStore, session_id: int) -> None:
+    if not any(s.id == session_id for s in store.list_sessions()):
+        raise CommandError(
+            f"There is no session {session_id}; `crt-desktop sessions` lists them.", status=2
+        )
+
+
+def cmd_sessions(args: argparse.Namespace) -> None:
+    sessions = open_store(args).list_sessions()
+    if not sessions:
+        print("No sessions yet. Create one with: crt-desktop new --team TEAM --section 4")
+        return
+    titles = {s.number: s.title for s in content().sections}
+    print(f"{'ID':>4}  {'DATE':10}  {'NOTES':>5}  {'SECTION':<40}  TEAM")
+    for s in sorted(sessions, key=lambda s: (s.held_on, s.id)):
+        section = f"{s.section} · {titles.get(s.section, '')}"
+        print(f"{s.id:>4}  {s.held_on.isoformat():10}  {s.note_count:>5}  {section:<40}  {s.team}")
+
+
+def cmd_new(args: argparse.Namespace) -> None:
+    # Validate everything before the database is opened (or created).
+    team = clean_name(args.team, "team")
+    facilitators = clean_name(args.facilitators, "facilitation team", required=False)
+    held_on = date.fromisoformat(args.date) if args.date else date.today()
+    template = content().section(args.section).template
+    session = Session(
+        team=team,
+        section=args.section,
+        held_on=held_on,
+        template=template,
+        facilitation_team=facilitators,
+    )
+    saved = open_store(args).create_session(session)
+    print(saved.id)
+
+
+def _read_input(path_text: str) -> bytes:
+    from crt_desktop.export.interchange_format import MAX_FILE_BYTES
+
+    path = Path(path_text)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CommandError(
+                f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
+                "it cannot be a session file.",
+                status=2,
+            )
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise CommandError(f"There is no file {path}.", status=2) from exc
+    except IsADirectoryError as exc:
+        raise CommandError(f"{path} is a folder, not a session file.", status=2) from exc
+    except OSError as exc:
+        raise CommandError(f"{path} could not be read ({exc.strerror}).", status=2) from exc
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    from crt_desktop.export.interchange_read import board_from_json
+
+    board = board_from_json(_read_input(args.file), content())
+    saved = open_store(args).save_board(board)
+    print(saved.id)
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    store = open_store(args)
+    _session_or_fail(store, args.session_id)
+    board = store.load_board(args.session_id)
+    if args.json:
+        from crt_desktop.export.interchange import write_board_file
+
+        write_board_file(board, Path(args.json))
+        print(args.json)
+        return
+    from crt_desktop.export.summary import write_leader_summary
+
+    print(write_leader_summary(board, Path(args.pdf), pagesize=args.paper))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "sessions": cmd_sessions,
+    "new": cmd_new,
+    "import": cmd_import,
+    "export": cmd_export,
+}
+
+
+def _status_for(exc: Exception) -> int | None:
+    """2 for input a person can correct, 1 for other known failures, None for a bug."""
+    from crt_desktop.export.interchange_format import InterchangeError
+    from crt_desktop.export.summary.errors import ExportError
+
+    if isinstance(exc, CommandError):
+        return exc.status
+    if isinstance(exc, ValidationError | InterchangeError):
+        return 2
+    if isinstance(exc, StorageError | ContentError | ExportError | OSError):
+        return 1
+    return None
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        COMMANDS[args.command](args)
+    except Exception as exc:
+        status = _status_for(exc)
+        if status is None:
+            raise
+        print(f"crt-desktop: {exc}", file=sys.stderr)
+        return status
+    return 0

@@ -1,0 +1,1 @@
+"""Windows and screens: session picker, console, room view, dialogs."""

@@ -1,36 +1,45 @@
 """Loads the toolkit content (TOML files shipped in this package) into frozen dataclasses.
 
-Every file is validated at load; a malformed one raises ContentError naming the file and field.
+Layout: components.toml (the checklist every section shares), sections/NN.toml (one file per
+section, 01 to 12) and templates/<key>.toml (board templates). Every file is validated at load;
+a malformed one raises ContentError naming the file and the field.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
+from typing import Any
 
-from crt_desktop.domain.template import Column, Template
-from crt_desktop.domain.vocabulary import Kind, Level
+from crt_desktop.domain.template import Template
 
+from .fields import ContentError, read_toml
+from .section import Component, Section, Step, Visual, parse_components, parse_section
+from .template_file import parse_template
 
-class ContentError(ValueError):
-    """A content file is malformed; the message names the file and the field."""
+__all__ = [
+    "Component",
+    "Content",
+    "ContentError",
+    "Section",
+    "Step",
+    "Visual",
+    "content",
+    "load_content",
+    "parse_template",
+]
 
-
-@dataclass(frozen=True)
-class Section:
-    number: int
-    title: str
-    template: str
+SECTION_COUNT = 12
 
 
 @dataclass(frozen=True)
 class Content:
     sections: tuple[Section, ...]
     templates: dict[str, Template]
+    # The comprehensive components checklist, shared by every section.
+    components: tuple[Component, ...] = ()
 
     def section(self, number: int) -> Section:
         for section in self.sections:
@@ -42,109 +51,58 @@ class Content:
         return self.templates[self.section(section).template]
 
 
-def _read(file: Traversable, name: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(file.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ContentError(f"{name}: not valid TOML ({exc}).") from exc
+def _toml_files(folder: Traversable) -> list[Traversable]:
+    if not folder.is_dir():
+        return []
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
 
 
-class _Fields:
-    """Typed access to one TOML table, with errors that name the file and the field."""
-
-    def __init__(self, data: dict[str, Any], file: str, where: str = "") -> None:
-        self.data, self.file, self.where = data, file, where
-
-    def _fail(self, key: str, problem: str) -> ContentError:
-        return ContentError(f"{self.file}: field '{self.where}{key}' {problem}.")
-
-    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
-        value = self.data.get(key, None if required else default)
-        if not isinstance(value, str) or (required and not value.strip()):
-            raise self._fail(key, "must be non-empty text" if required else "must be text")
-        return value
-
-    def number(self, key: str) -> int:
-        value = self.data.get(key)
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise self._fail(key, "must be a whole number")
-        return value
-
-    def text_list(self, key: str, default: list[str] | None = None) -> list[str]:
-        value = self.data.get(key, default)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self._fail(key, "must be a list of text")
-        return value
-
-    def tables(self, key: str) -> list[_Fields]:
-        value = self.data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
-            raise self._fail(key, "must be a non-empty list of tables")
-        return [_Fields(v, self.file, f"{self.where}{key}[{i}].") for i, v in enumerate(value)]
+def _load_templates(root: Traversable) -> dict[str, Template]:
+    templates: dict[str, Template] = {}
+    for file in _toml_files(root / "templates"):
+        name = f"templates/{file.name}"
+        template = parse_template(read_toml(file, name), name)
+        if template.key != file.name.removesuffix(".toml"):
+            raise ContentError(f"{name}: field 'key' must match the file name ({template.key!r}).")
+        templates[template.key] = template
+    if not templates:
+        raise ContentError("templates/: there must be at least one template file.")
+    return templates
 
 
-E = TypeVar("E", Kind, Level)
-
-
-def _enum_list(fields: _Fields, key: str, enum: type[E]) -> tuple[E, ...]:
-    names = fields.text_list(key, [m.value for m in enum])
-    try:
-        return tuple(enum(n) for n in names)
-    except ValueError as exc:
-        raise fields._fail(key, f"has an unknown value ({exc})") from exc
-
-
-def parse_template(data: dict[str, Any], file: str) -> Template:
-    f = _Fields(data, file)
-    columns = []
-    for c in f.tables("columns"):
-        columns.append(Column(key=c.text("key"), title=c.text("title"), help=c.text("help")))
-    keys = [c.key for c in columns]
-    if len(set(keys)) != len(keys):
-        raise f._fail("columns", "has two columns with the same key")
-    entry = f.text("entry_column", required=False, default=keys[0])
-    if entry not in keys:
-        raise f._fail("entry_column", f"names no column of this template ({entry!r})")
-    return Template(
-        key=f.text("key"),
-        title=f.text("title"),
-        columns=tuple(columns),
-        kinds=_enum_list(f, "kinds", Kind),
-        levels=_enum_list(f, "levels", Level),
-        entry_column=entry,
-    )
-
-
-def parse_sections(
-    data: dict[str, Any], file: str, templates: dict[str, Template]
+def _load_sections(
+    root: Traversable, templates: dict[str, Template], components: tuple[Component, ...]
 ) -> tuple[Section, ...]:
-    sections = []
-    for s in _Fields(data, file).tables("sections"):
-        section = Section(
-            number=s.number("number"), title=s.text("title"), template=s.text("template")
+    sections: dict[int, Section] = {}
+    for file in _toml_files(root / "sections"):
+        name = f"sections/{file.name}"
+        data: dict[str, Any] = read_toml(file, name)
+        section = parse_section(data, name, templates, components)
+        if not 1 <= section.number <= SECTION_COUNT:
+            raise ContentError(f"{name}: field 'number' must be 1 to {SECTION_COUNT}.")
+        if file.name != f"{section.number:02d}.toml":
+            raise ContentError(
+                f"{name}: field 'number' must match the file name ({section.number})."
+            )
+        sections[section.number] = section
+    missing = [n for n in range(1, SECTION_COUNT + 1) if n not in sections]
+    if missing or len(sections) != SECTION_COUNT:
+        raise ContentError(
+            f"sections/: there must be one file per section, 01.toml to {SECTION_COUNT}.toml"
+            f" (missing: {', '.join(f'{n:02d}.toml' for n in missing) or 'none'})."
         )
-        if section.template not in templates:
-            raise s._fail("template", f"names no known template ({section.template!r})")
-        sections.append(section)
-    numbers = [s.number for s in sections]
-    if sorted(numbers) != list(range(1, 13)):
-        raise ContentError(f"{file}: field 'sections' must number the sections 1 to 12 once each.")
-    return tuple(sorted(sections, key=lambda s: s.number))
+    return tuple(sections[n] for n in sorted(sections))
 
 
 def load_content(root: Traversable | None = None) -> Content:
     """Load and validate every content file (from the package unless `root` is given)."""
     root = root or resources.files(__package__)
-    templates: dict[str, Template] = {}
-    for file in sorted(root.joinpath("templates").iterdir(), key=lambda f: f.name):
-        if file.name.endswith(".toml"):
-            name = f"templates/{file.name}"
-            template = parse_template(_read(file, name), name)
-            templates[template.key] = template
-    sections = parse_sections(
-        _read(root / "sections.toml", "sections.toml"), "sections.toml", templates
+    templates = _load_templates(root)
+    components = parse_components(
+        read_toml(root / "components.toml", "components.toml"), "components.toml"
     )
-    return Content(sections=sections, templates=templates)
+    sections = _load_sections(root, templates, components)
+    return Content(sections=sections, templates=templates, components=components)
 
 
 @cache

@@ -1,0 +1,38 @@
+"""The leader summary: a PDF for the leader after each session.
+
+ReportLab loads only when a summary is written, so importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ExportError
+from .paper import paper_for_locale
+
+if TYPE_CHECKING:
+    from crt_desktop.content import Content
+    from crt_desktop.domain.board import Board
+
+
+def write_leader_summary(
+    board: Board,
+    path: Path,
+    *,
+    pagesize: str | None = None,
+    content: Content | None = None,
+) -> Path:
+    """Write the leader summary of `board` to `path` and return the path.
+
+    `pagesize` is "A4" or "Letter"; None picks from the locale (Letter for the US, Canada,
+    Mexico and the Philippines, A4 elsewhere). The file is written to a temporary name beside
+    `path`, synced and renamed (mode 0600), so a failure never leaves half a file; anything
+    that stops the write raises ExportError with one clear sentence.
+    """
+    from .document import write_leader_summary as write
+
+    return write(board, path, pagesize=pagesize, content=content)
+
+
+__all__ = ["ExportError", "paper_for_locale", "write_leader_summary"]

@@ -1,0 +1,94 @@
+"""What the summary reports, worked out from a board: plain data, no layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crt_desktop.domain.board import Board
+from crt_desktop.domain.note import Note, Response
+from crt_desktop.domain.template import Column
+from crt_desktop.domain.vocabulary import LEADERSHIP_CONTROLS, Kind, ResponseStatus
+
+
+@dataclass(frozen=True)
+class Item:
+    """One card as the summary lists it: a note, or a stack of duplicates shown once."""
+
+    note: Note
+    count: int  # notes in the stack that the room saw; 1 for a note on its own
+
+    @property
+    def votes(self) -> int:
+        return self.note.votes
+
+    @property
+    def answered(self) -> bool:
+        response = self.note.response
+        return response is not None and response.status is not ResponseStatus.NOT_REVIEWED
+
+    @property
+    def response(self) -> Response | None:
+        return self.note.response
+
+
+@dataclass(frozen=True)
+class ColumnDigest:
+    column: Column
+    items: tuple[Item, ...]
+    counts: dict[Kind, int]  # every revealed note counts once, stacked duplicates included
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Digest:
+    columns: tuple[ColumnDigest, ...]
+    kinds: tuple[Kind, ...]
+    leadership: tuple[Item, ...]
+    hidden: int  # notes never revealed to the room: left out, only counted
+    has_leadership_column: bool
+
+    def total(self, kind: Kind | None = None) -> int:
+        if kind is None:
+            return sum(c.total for c in self.columns)
+        return sum(c.counts.get(kind, 0) for c in self.columns)
+
+
+def _items(board: Board, column: str) -> list[Item]:
+    items = []
+    for card in board.cards(column):
+        seen = [n for n in (card, *board.stacked_under(card.id)) if not n.hidden]
+        if seen:
+            # If the top note is still hidden, the first revealed duplicate stands for the stack.
+            items.append(Item(note=seen[0], count=len(seen)))
+    return items
+
+
+def digest(board: Board) -> Digest:
+    """Everything the leader summary shows, in board order, hidden notes left out."""
+    kinds = board.template.kinds
+    columns = []
+    for column in board.template.columns:
+        items = _items(board, column.key)
+        counts = {kind: 0 for kind in kinds}
+        for note in board.in_column(column.key):
+            if not note.hidden:
+                counts[note.kind] = counts.get(note.kind, 0) + 1
+        columns.append(ColumnDigest(column=column, items=tuple(items), counts=counts))
+    # Leadership items: everything sorted to Leadership controls, plus items a leader has
+    # already answered that moved on (an item unlikely to change goes to Cannot control).
+    leadership = [
+        item
+        for c in columns
+        for item in c.items
+        if c.column.key == LEADERSHIP_CONTROLS or item.note.response is not None
+    ]
+    return Digest(
+        columns=tuple(columns),
+        kinds=kinds,
+        leadership=tuple(leadership),
+        hidden=sum(1 for n in board.notes.values() if n.hidden),
+        has_leadership_column=LEADERSHIP_CONTROLS in board.template.column_keys,
+    )

@@ -1,0 +1,141 @@
+"""Builds the leader summary PDF: page template, running header, footer with "page N of M"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from crt_desktop.content import Content
+from crt_desktop.content import content as packaged_content
+from crt_desktop.domain.board import Board
+
+from . import sections
+from .atomic import write_atomically
+from .digest import digest as make_digest
+from .fonts import FAMILY, fonts, markup
+from .paper import check_paper
+from .styles import FOOTER_SPACE, HEADER_SPACE, MARGIN, MUTED, PAGE_SIZES, Styles, styles
+
+
+def _numbered_canvas(footer: str, style: Any) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so each footer knows the page count."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, total: int) -> None:
+            width, _ = self._pagesize
+            text = f"{footer}{sections.SEP}Page {number} of {total}"
+            para = Paragraph(text, style)
+            _, height = para.wrap(width - 2 * MARGIN, FOOTER_SPACE)
+            para.drawOn(self, MARGIN, MARGIN - 4 - height / 2)
+
+    return NumberedCanvas
+
+
+class SummaryDoc(BaseDocTemplate):
+    """Tracks which heading the last drawn block belonged to, for the "continued" line."""
+
+    def __init__(self, file: BinaryIO, st: Styles, **kwargs: Any) -> None:
+        super().__init__(file, **kwargs)
+        self.st = st
+        self.open_run: str | None = None
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        run = getattr(flowable, "run", "")
+        if run != "":
+            self.open_run = None if getattr(flowable, "ends_run", False) else run
+
+    def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if self.page > 1 and self.open_run:
+            para = Paragraph(f"{self.open_run}, continued", self.st.small)
+            para.wrap(self.width, HEADER_SPACE)
+            para.drawOn(canvas, self.leftMargin, self.pagesize[1] - self.topMargin + 6)
+
+
+def build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> None:
+    """Write the summary of `board` as PDF into an open binary file."""
+    fonts()
+    st = styles()
+    session = board.session
+    try:
+        section_title = content.section(session.section).title
+    except KeyError:
+        section_title = board.template.title
+    try:
+        next_title: str | None = content.section(session.section + 1).title
+    except KeyError:
+        next_title = None
+    footer_style = st.meta.clone("footer", textColor=MUTED, fontSize=9, leading=11)
+    footer = f"{markup(session.team)}{sections.SEP}{sections.long_date(session.held_on)}"
+    doc = SummaryDoc(
+        file,
+        st,
+        pagesize=PAGE_SIZES[pagesize],
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_SPACE / 2,
+        bottomMargin=MARGIN + FOOTER_SPACE / 2,
+        title=f"Leader summary: {session.team}, section {session.section}",
+        author="",
+        subject=section_title,
+        creator="CRT Desktop",
+        initialFontName=FAMILY,
+        initialFontSize=11,
+        initialLeading=15,
+        invariant=1,
+    )
+    facts = make_digest(board)
+    story: list[Flowable] = [
+        *sections.cover(session, section_title, facts, st),
+        *sections.at_a_glance(facts, st, doc.width),
+        *sections.columns(facts, st),
+        *sections.leadership(facts, st),
+        *sections.checklist(st),
+        *sections.looking_ahead(session.section, next_title, st),
+    ]
+    doc.build(story, canvasmaker=_numbered_canvas(footer, footer_style))
+
+
+def write_leader_summary(
+    board: Board,
+    path: Path,
+    *,
+    pagesize: str | None = None,
+    content: Content | None = None,
+) -> Path:
+    """Write the leader summary of `board` to `path` atomically; ExportError if it cannot."""
+    paper = check_paper(pagesize)
+    chosen = content or packaged_content()
+    return write_atomically(
+        Path(path), lambda file: build(board, file, pagesize=paper, content=chosen)
+    )

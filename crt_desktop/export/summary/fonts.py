@@ -1,0 +1,191 @@
+"""Fonts for the leader summary: the bundled DejaVu Sans family, a system fallback for scripts
+it lacks (CJK), and the splitting of text into runs by glyph coverage.
+
+ReportLab has no font fallback of its own: a character missing from the font prints as an empty
+box or nothing at all. So every user string goes through `markup()`, which escapes it and wraps
+each run of characters DejaVu lacks in the fallback font, or shows a visible mark instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+import unicodedata
+from contextlib import ExitStack
+from importlib import resources
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
+from reportlab.pdfbase.ttfonts import TTFont
+
+FAMILY = "CRTSans"
+BOLD = f"{FAMILY}-Bold"
+ITALIC = f"{FAMILY}-Oblique"
+BOLD_ITALIC = f"{FAMILY}-BoldOblique"
+FALLBACK = "CRTFallback"
+
+# Printed in place of a character no available font can show: visible, never a silent gap.
+MISSING_MARK = "\u25a1"  # □
+
+_FILES = {
+    FAMILY: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+
+# Places a CJK-capable TrueType font is often found when fontconfig is absent or unhelpful.
+_KNOWN_FALLBACKS = (
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/simsun.ttc",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+)
+
+_lock = threading.Lock()
+_fonts: Fonts | None = None
+_keep_files = ExitStack()  # holds extracted font files open if the package is zipped
+
+
+class Fonts:
+    """The registered fonts and the code points each covers.
+
+    The fallback font is large and rarely needed, so it is found and loaded on first use."""
+
+    def __init__(self, primary: frozenset[int]) -> None:
+        self.primary = primary
+        self._fallback: frozenset[int] | None = None
+
+    @property
+    def fallback(self) -> frozenset[int]:
+        """Code points only the fallback font covers; empty when none was found."""
+        with _lock:
+            if self._fallback is None:
+                self._fallback = _register_fallback(self.primary)
+            return self._fallback
+
+    def font_for(self, ch: str) -> str | None:
+        """The font to print `ch` in, or None when no font has it."""
+        code = ord(ch)
+        if code in self.primary or ch == "\n":
+            return FAMILY
+        if code in self.fallback:
+            return FALLBACK
+        return None
+
+
+def _coverage(font: TTFont) -> frozenset[int]:
+    return frozenset(font.face.charToGlyph)
+
+
+def _find_fallback() -> list[Path]:
+    """Candidate CJK fonts, fontconfig's choice first."""
+    found: list[Path] = []
+    fc_match = shutil.which("fc-match")
+    if fc_match:
+        try:
+            result = subprocess.run(
+                [fc_match, "--format=%{file}", "sans:lang=zh-cn"],
+                capture_output=True,
+                text=True,
+                timeout=5,
+                check=False,
+            )
+            if result.returncode == 0 and result.stdout.strip():
+                found.append(Path(result.stdout.strip()))
+        except (OSError, subprocess.SubprocessError):
+            pass  # no fontconfig answer: the known paths below still apply
+    found.extend(Path(p) for p in _KNOWN_FALLBACKS)
+    return found
+
+
+def _register_fallback(primary: frozenset[int]) -> frozenset[int]:
+    """Register the first usable fallback font that adds CJK; its coverage, or empty."""
+    for path in _find_fallback():
+        if not path.is_file() or path.suffix.lower() not in (".ttf", ".ttc"):
+            continue
+        try:
+            font = TTFont(FALLBACK, str(path), subfontIndex=0)
+        except Exception:  # ReportLab raises many kinds for fonts it cannot use
+            continue
+        coverage = _coverage(font)
+        if 0x4E00 not in coverage:  # fontconfig may answer DejaVu itself: no help
+            continue
+        pdfmetrics.registerFont(font)
+        registerFontFamily(
+            FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK
+        )
+        return coverage - primary
+    return frozenset()
+
+
+def fonts() -> Fonts:
+    """Register the fonts once (thread-safe) and return their coverage."""
+    global _fonts
+    with _lock:
+        if _fonts is None:
+            folder = resources.files("crt_desktop").joinpath("resources", "fonts")
+            primary: frozenset[int] = frozenset()
+            for name, file in _FILES.items():
+                path = _keep_files.enter_context(resources.as_file(folder.joinpath(file)))
+                font = TTFont(name, str(path))
+                pdfmetrics.registerFont(font)
+                if name == FAMILY:
+                    primary = _coverage(font)
+            registerFontFamily(
+                FAMILY, normal=FAMILY, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+            )
+            _fonts = Fonts(primary)
+        return _fonts
+
+
+def _invisible(ch: str) -> bool:
+    """Format characters and variation selectors: they change nothing a reader can see here."""
+    code = ord(ch)
+    return (
+        unicodedata.category(ch) == "Cf" or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+    )
+
+
+def _joins_previous(ch: str) -> bool:
+    """Marks that belong to the character before them (accents, skin tones)."""
+    return unicodedata.category(ch) in ("Mn", "Me") or 0x1F3FB <= ord(ch) <= 0x1F3FF
+
+
+def runs(text: str) -> list[tuple[str | None, str]]:
+    """Split text into (font, text) runs; font None means "print the missing mark"."""
+    table = fonts()
+    if all(ord(ch) in table.primary or ch == "\n" for ch in text):
+        return [(FAMILY, text)] if text else []
+    out: list[tuple[str | None, str]] = []
+    for ch in text:
+        font = table.font_for(ch)
+        if font is None:
+            if _invisible(ch):
+                continue
+            if _joins_previous(ch) and out and out[-1][0] is None:
+                continue  # one mark per missing character, not one per accent on it
+            ch = MISSING_MARK
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + ch)
+        else:
+            out.append((font, ch))
+    return out
+
+
+def markup(text: str) -> str:
+    """User text as safe Paragraph markup: escaped, line breaks kept, runs in the right font."""
+    parts: list[str] = []
+    for font, run in runs(text.replace("\t", " ")):
+        safe = escape(run).replace("\n", "<br/>")
+        if font == FALLBACK:
+            parts.append(f'<font name="{FALLBACK}">{safe}</font>')
+        else:
+            parts.append(safe)
+    return "".join(parts)

@@ -1,0 +1,250 @@
+"""The parts of the leader summary, each a list of flowables in reading order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Spacer
+
+from crt_desktop.domain.session import Session
+from crt_desktop.domain.vocabulary import ResponseStatus
+
+from .blocks import Heading, Striped
+from .chart import counts_chart, counts_table
+from .considerations import AFTER_LAST_SECTION, leadership_considerations
+from .digest import Digest, Item
+from .fonts import markup
+from .styles import KIND_LOOKS, RULE, Styles
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+BOX = "\u2610"  # ☐, a box to tick on paper
+SEP = "\u2002·\u2002"
+
+COMPONENTS = (
+    "Handout shared with the team, before or after the session",
+    "Leader met the facilitators beforehand to prepare",
+    "Poster for this section hung where the team gathers",
+    "A link back to the content made between sessions",
+    "Ideas to keep the work going listed, with check-ins planned",
+    "Policies, procedures or actions agreed with the leader",
+)
+SURVEYS = ("before", "midway", "after")
+
+ANONYMOUS = (
+    "Notes are anonymous. Nothing in this summary, or on the board, records who wrote or said what."
+)
+LEADERSHIP = "Leadership items"
+
+
+def long_date(day: date) -> str:
+    """A date written out the same way everywhere, whatever the computer's language."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def hidden_sentence(hidden: int) -> str:
+    if hidden == 1:
+        return "1 note was not revealed to the room and is not listed."
+    return f"{hidden} notes were not revealed to the room and are not listed."
+
+
+def _kind_label(item: Item) -> str:
+    kind = item.note.kind
+    look = KIND_LOOKS[kind]
+    return (
+        f'<font backColor="{look.tint.hexval()}" color="{look.ink.hexval()}">'
+        f"<b>\u00a0{kind.label}\u00a0</b></font>"
+    )
+
+
+def note_meta(item: Item) -> str:
+    """Kind (colour and word), level, stack count, votes and the leader mark, on one line."""
+    note = item.note
+    parts = [_kind_label(item)]
+    if note.level is not None:
+        parts.append(note.level.label)
+    if item.count > 1:
+        parts.append(f"<b>×{item.count}</b> similar notes stacked together")
+    if note.votes:
+        parts.append(plural(note.votes, "vote"))
+    if note.leader_added:
+        parts.append("Added by a leader")
+    return SEP.join(parts)
+
+
+def _note_parts(item: Item, st: Styles) -> list[Flowable]:
+    return [Paragraph(markup(item.note.text), st.note), Paragraph(note_meta(item), st.meta)]
+
+
+def cover(session: Session, section_title: str, digest: Digest, st: Styles) -> list[Flowable]:
+    story: list[Flowable] = [
+        Paragraph("Leader summary", st.title),
+        Spacer(0, 6),
+        Paragraph(markup(session.team), st.team),
+        Paragraph(f"Section {session.section}{SEP}{markup(section_title)}", st.cover_line),
+        Paragraph(f"Held on {long_date(session.held_on)}", st.cover_line),
+    ]
+    if session.facilitation_team:
+        story.append(
+            Paragraph(f"Facilitation team: {markup(session.facilitation_team)}", st.cover_line)
+        )
+    story += [
+        Spacer(0, 10),
+        HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=8),
+        Paragraph(
+            "This summary lists every note the room saw, column by column, in the order of the "
+            "board. Each note shows its kind in colour and in words, its level where one was "
+            "chosen, and its votes. Duplicates stacked together appear once, with a count.",
+            st.body,
+        ),
+        Paragraph(f"<b>{ANONYMOUS}</b>", st.body),
+    ]
+    if digest.hidden:
+        story.append(Paragraph(hidden_sentence(digest.hidden), st.body))
+    return story
+
+
+def at_a_glance(digest: Digest, st: Styles, width: float) -> list[Flowable]:
+    return [
+        Heading("At a glance", st.heading, run=None),
+        Paragraph(
+            f"{plural(digest.total(), 'note')} in all. Every note counts once, "
+            "including duplicates stacked together.",
+            st.body,
+        ),
+        counts_chart(digest, width),
+        Spacer(0, 8),
+        counts_table(digest, st, width),
+    ]
+
+
+def columns(digest: Digest, st: Styles) -> list[Flowable]:
+    story: list[Flowable] = [CondPageBreak(200)]
+    for column in digest.columns:
+        title = markup(column.column.title)
+        empty = not column.items
+        story.append(Heading(title, st.heading, run=title, ends_run=empty))
+        if column.column.help:
+            story.append(
+                Paragraph(
+                    f"{markup(column.column.help)}{SEP}{plural(column.total, 'note')}", st.small
+                )
+            )
+        story.append(Spacer(0, 4))
+        if empty:
+            story.append(Paragraph("No notes in this column.", st.body))
+        for i, item in enumerate(column.items):
+            last = i == len(column.items) - 1
+            story.append(
+                Striped(
+                    _note_parts(item, st),
+                    KIND_LOOKS[item.note.kind].strong,
+                    run=title,
+                    ends_run=last,
+                )
+            )
+    return story
+
+
+def _write_in(st: Styles, lines: int) -> list[Flowable]:
+    return [
+        HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=18, spaceAfter=0)
+        for _ in range(lines)
+    ]
+
+
+def _response_parts(item: Item, st: Styles) -> list[Flowable]:
+    response = item.response
+    if response is None or not item.answered:
+        options = "\u2003 ".join(
+            f"{BOX}\u00a0{s.label}" for s in ResponseStatus if s is not ResponseStatus.NOT_REVIEWED
+        )
+        parts: list[Flowable] = [
+            Paragraph("<b>Not answered yet.</b> Tick one and give a reason:", st.meta),
+            Paragraph(options, st.meta),
+            Paragraph("Reason:", st.meta),
+            *_write_in(st, 2),
+        ]
+        if response is not None and response.reason:
+            parts.insert(0, Paragraph(f"Note so far: {markup(response.reason)}", st.meta))
+        return parts
+    parts = [Paragraph(f"Response: <b>{response.status.label}</b>", st.body)]
+    if response.reason:
+        parts.append(Paragraph(f"Reason: {markup(response.reason)}", st.body))
+    if response.change_impossible:
+        parts.append(Paragraph("Change is not possible, so this will not be revisited.", st.meta))
+    elif response.revisit_later:
+        parts.append(Paragraph("Kept on the list, to look at again later.", st.meta))
+    for update in response.updates:
+        parts.append(Paragraph(f"<b>{long_date(update.on)}:</b> {markup(update.text)}", st.meta))
+    return parts
+
+
+def leadership(digest: Digest, st: Styles) -> list[Flowable]:
+    if not digest.has_leadership_column and not digest.leadership:
+        return []
+    items = digest.leadership
+    story: list[Flowable] = [
+        CondPageBreak(200),
+        Heading(LEADERSHIP, st.heading, run=LEADERSHIP, ends_run=not items),
+    ]
+    answered = sum(1 for i in items if i.answered)
+    if not items:
+        story.append(Paragraph("No notes were sorted into Leadership controls.", st.body))
+        return story
+    story.append(
+        Paragraph(
+            f"What staff look to leadership for: {plural(len(items), 'item')}, "
+            f"{answered} answered so far. Each item needs a response and a short reason; "
+            "progress is shared with the team through the year.",
+            st.body,
+        )
+    )
+    for i, item in enumerate(items):
+        parts = [*_note_parts(item, st), Spacer(0, 3), *_response_parts(item, st)]
+        story.append(
+            Striped(
+                parts,
+                KIND_LOOKS[item.note.kind].strong,
+                run=LEADERSHIP,
+                ends_run=i == len(items) - 1,
+                space_after=12,
+            )
+        )
+    return story
+
+
+def checklist(st: Styles) -> list[Flowable]:
+    surveys = "\u2003".join(f"{BOX}\u00a0{when}" for when in SURVEYS)
+    return [
+        CondPageBreak(160),
+        Heading("Comprehensive components", st.heading, run=None),
+        Paragraph("Tick what was done for this session.", st.small),
+        Spacer(0, 4),
+        *(Paragraph(f"{BOX}\u2002{text}", st.box_line) for text in COMPONENTS),
+        Paragraph(f"{BOX}\u2002Surveys given:\u2003{surveys}", st.box_line),
+    ]
+
+
+def looking_ahead(section: int, next_title: str | None, st: Styles) -> list[Flowable]:
+    if next_title is None:
+        heading, items = "After the last section", AFTER_LAST_SECTION
+    else:
+        heading = f"Looking ahead to Section {section + 1}: {markup(next_title)}"
+        items = leadership_considerations(section + 1)
+    if not items:
+        return []
+    return [
+        CondPageBreak(120),
+        Heading(heading, st.heading, run=None),
+        Paragraph("Things leaders may want to prepare:", st.small),
+        Spacer(0, 2),
+        *(Paragraph(f"•\u2002{markup(text)}", st.box_line) for text in items),
+    ]

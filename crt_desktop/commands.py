@@ -26,15 +26,34 @@ class CommandError(Exception):
 def database_url(args: argparse.Namespace) -> str:
     from crt_desktop.storage.database import resolve_database_url
 
-    return resolve_database_url(
-        getattr(args, "db", None), getattr(args, "database_url", None), os.environ
-    )
+    try:
+        return resolve_database_url(
+            getattr(args, "db", None), getattr(args, "database_url", None), os.environ
+        )
+    except ValueError as exc:
+        raise CommandError(str(exc), status=2) from exc
 
 
-def open_store(args: argparse.Namespace) -> SessionStore:
+def existing_sqlite_file(url: str) -> Path | None:
+    """The SQLite file a URL names, if it is one that does not exist yet; else None."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def open_store(args: argparse.Namespace, *, create: bool = True) -> SessionStore:
+    """The session store; commands that only read refuse a database file that does not exist."""
     from crt_desktop.storage.database import open_database
 
-    return open_database(database_url(args)).store
+    url = database_url(args)
+    missing = None if create else existing_sqlite_file(url)
+    if missing is not None:
+        raise CommandError(f"There is no database at {missing}.", status=2)
+    return open_database(url).store
 
 
 def _session_or_fail(store: SessionStore, session_id: int) -> None:
@@ -45,7 +64,8 @@ def _session_or_fail(store: SessionStore, session_id: int) -> None:
 
 
 def cmd_sessions(args: argparse.Namespace) -> None:
-    sessions = open_store(args).list_sessions()
+    missing = existing_sqlite_file(database_url(args))
+    sessions = [] if missing is not None else open_store(args).list_sessions()
     if not sessions:
         print("No sessions yet. Create one with: crt-desktop new --team TEAM --section 4")
         return
@@ -102,7 +122,7 @@ def cmd_import(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    store = open_store(args)
+    store = open_store(args, create=False)
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
     if args.json:

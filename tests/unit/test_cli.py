@@ -1,0 +1,172 @@
+"""The command line contract: sub-commands, their output, exit statuses and messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crt_desktop.__main__ import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        status = main(list(argv))
+    except SystemExit as exc:  # --version and --help exit through argparse
+        status = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "crt.db")
+
+
+def test_new_prints_an_id_and_sessions_lists_it(capsys, db):
+    """`new` prints the new session's id; `sessions` lists id, date, team, section and notes."""
+    status, out, _ = run(
+        capsys,
+        "new",
+        "--team",
+        "Outpatient nursing",
+        "--section",
+        "4",
+        "--date",
+        "2026-11-20",
+        "--db",
+        db,
+    )
+    assert status == 0 and out.strip() == "1"
+    status, out, _ = run(capsys, "sessions", "--db", db)
+    assert status == 0
+    row = out.splitlines()[1].split()
+    assert row[:3] == ["1", "2026-11-20", "0"]
+    assert "Outpatient nursing" in out and "4 ·" in out
+
+
+def test_every_section_can_be_created(capsys, db):
+    """`new` works for every section from 1 to 12."""
+    for section in range(1, 13):
+        status, out, err = run(capsys, "new", "--team", "T", "--section", str(section), "--db", db)
+        assert (status, err) == (0, "")
+        assert out.strip() == str(section)
+
+
+def test_import_then_export_is_identical(capsys, db, tmp_path):
+    """A file imported and exported again comes back byte for byte."""
+    source = tmp_path / "in.json"
+    source.write_text(
+        json.dumps(
+            {
+                "format": "crt-desktop-session",
+                "version": 1,
+                "session": {
+                    "team": "Outpatient nursing",
+                    "section": 4,
+                    "held_on": "2026-11-20",
+                    "template": "control-board",
+                },
+                "notes": [
+                    {
+                        "text": "Charting after hours",
+                        "kind": "fatigue",
+                        "level": "system",
+                        "column": "leadership_controls",
+                        "votes": 3,
+                        "leader_added": False,
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "import", str(source), "--db", db)
+    assert status == 0
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert run(capsys, "export", out.strip(), "--json", str(first), "--db", db)[0] == 0
+    status, out, _ = run(capsys, "import", str(first), "--db", db)
+    assert run(capsys, "export", out.strip(), "--json", str(second), "--db", db)[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert json.loads(first.read_text())["notes"][0]["votes"] == 3
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["new", "--team", "", "--section", "4"], "The team needs a name."),
+        (["new", "--team", "T", "--section", "13"], "number from 1 to 12"),
+        (["new", "--team", "T", "--section", "4", "--date", "20/11/2026"], "YYYY-MM-DD"),
+        (["export", "7", "--json", "x.json"], "There is no session 7"),
+        (["export", "one", "--json", "x.json"], "a session id is a number"),
+        (["frobnicate"], "Argument COMMAND: invalid choice"),
+        (["import", "missing.json"], "There is no file"),
+    ],
+)
+def test_bad_input_gets_one_sentence_and_status_2(capsys, db, argv, message):
+    """Bad input: one line on stderr, exit status 2, and no database written."""
+    run(capsys, "new", "--team", "Seed", "--section", "4", "--db", db)
+    before = Path(db).read_bytes()
+    status, _out, err = run(capsys, *argv, "--db", db)
+    assert status == 2
+    assert message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert Path(db).read_bytes() == before
+
+
+def test_export_from_a_missing_database_creates_nothing(capsys, tmp_path):
+    """Reading from a database file that does not exist says so and creates no file."""
+    db = tmp_path / "none.db"
+    status, _, err = run(capsys, "export", "1", "--json", str(tmp_path / "x.json"), "--db", str(db))
+    assert status == 2 and "There is no database" in err
+    assert not db.exists()
+
+
+def test_hostile_import_is_refused_and_writes_nothing(capsys, db, tmp_path):
+    """A broken session file is refused with the field named; no session is created."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "crt-desktop-session",
+                "version": 1,
+                "session": {
+                    "team": "T",
+                    "section": 4,
+                    "held_on": "2026-11-20",
+                    "template": "control-board",
+                },
+                "notes": [
+                    {
+                        "text": "x",
+                        "kind": "tired",
+                        "level": None,
+                        "column": "unsorted",
+                        "votes": 0,
+                        "leader_added": False,
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    status, _, err = run(capsys, "import", str(bad), "--db", db)
+    assert status == 2 and "notes[0].kind" in err
+    assert run(capsys, "sessions", "--db", db)[1].startswith("No sessions")
+
+
+def test_version_and_no_traceback_in_a_real_process(tmp_path):
+    """The installed entry point prints its version, and errors never show a traceback."""
+    exe = [sys.executable, "-m", "crt_desktop"]
+    version = subprocess.run([*exe, "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("crt-desktop ")
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\xff\xfe not json")
+    result = subprocess.run(
+        [*exe, "import", str(bad), "--db", str(tmp_path / "x.db")], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and result.stderr.startswith("crt-desktop: ")

@@ -1,0 +1,227 @@
+"""The room view: what the projector shows. The board and the timer only, in large high-contrast
+type; no controls, no screened notes, no author or time. It mirrors the board at once, because
+its models listen to the same controller as the console's.
+
+Keys (like a presentation remote): B or . blanks and restores, F5/F11 toggle full screen,
+Esc leaves full screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QResizeEvent, QScreen, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.qt_models.column_model import ColumnModel
+from crt_desktop.qt_models.countdown import Countdown
+from crt_desktop.widgets.column_view import ColumnPanel, ColumnView
+from crt_desktop.widgets.note_delegate import NoteDelegate
+from crt_desktop.widgets.theme import PROJECTOR, NoteTheme, style_sheet
+from crt_desktop.widgets.timer_display import TimerDisplay
+
+# Text sizes the facilitator can step through (the room view's text-size control).
+TEXT_SCALES = (0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+
+
+def choose_screen(
+    screens: Sequence[QScreen], primary: QScreen | None, requested: int | None = None
+) -> QScreen:
+    """The screen for the room view: screen `requested` (numbered from 1) if given, else the
+    first one that is not the primary (the projector) when there are two, else the only one."""
+    if not screens:
+        raise ValueError("There is no screen to show the room view on.")
+    if requested is not None:
+        if not 1 <= requested <= len(screens):
+            count = len(screens)
+            raise ValueError(
+                f"There is no screen {requested}; this computer has {count} "
+                f"screen{'s' if count != 1 else ''}."
+            )
+        return screens[requested - 1]
+    for screen in screens:
+        if screen is not primary:
+            return screen
+    return screens[0]
+
+
+def screen_fit(width: int, height: int) -> float:
+    """How much to scale type for a window size: 1 at 1920×1080, never below 0.75."""
+    return max(0.75, min(1.5, min(width / 1920, height / 1080)))
+
+
+class RoomView(QWidget):
+    blank_changed = Signal(bool)
+    full_screen_changed = Signal(bool)
+    text_scale_changed = Signal(float)
+
+    def __init__(
+        self,
+        controller: BoardController,
+        countdown: Countdown | None = None,
+        *,
+        theme: NoteTheme = PROJECTOR,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("roomView")
+        self.setWindowTitle(f"Room view — {controller.board.template.title}")
+        self.setStyleSheet(style_sheet(theme))
+        self.controller = controller
+        self.theme = theme
+        self.countdown = countdown or Countdown(self)
+        self._text_scale = 1.0
+
+        self.delegate = NoteDelegate(theme, console=False, parent=self)
+        self.views: list[ColumnView] = []
+        self.panels: list[ColumnPanel] = []
+        columns = QHBoxLayout()
+        columns.setSpacing(14)
+        for column in controller.board.template.columns:
+            model = ColumnModel(controller, column.key, include_hidden=False, editable=False)
+            view = ColumnView(model, self.delegate, interactive=False)
+            model.rowsInserted.connect(
+                lambda _parent, _first, last, v=view: v.scrollTo(v.model().index(last, 0))
+            )
+            panel = ColumnPanel(view)
+            self.views.append(view)
+            self.panels.append(panel)
+            columns.addWidget(panel, 1)
+
+        self.title = QLabel(controller.board.template.title)
+        self.title.setObjectName("roomTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.timer = TimerDisplay(self.countdown, glow="#5B9BD5")
+        self.timer.setObjectName("roomTimer")
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.timer)
+
+        board = QWidget()
+        board.setObjectName("roomBoard")
+        board_layout = QVBoxLayout(board)
+        board_layout.setContentsMargins(18, 12, 18, 18)
+        board_layout.addLayout(header)
+        board_layout.addLayout(columns, 1)
+        blank = QWidget()
+        blank.setObjectName("roomBlank")
+        blank.setAccessibleName("The room view is blank")
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("roomPages")
+        self.pages.addWidget(board)
+        self.pages.addWidget(blank)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        for keys, slot in (
+            (("B", "."), self.toggle_blank),
+            (("F5", "F11"), self.toggle_full_screen),
+            (("Esc",), self.leave_full_screen),
+        ):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, slot)
+        self._apply_fonts()
+
+    # --- blanking ----------------------------------------------------------------------------
+
+    @property
+    def blanked(self) -> bool:
+        return self.pages.currentIndex() == 1
+
+    def set_blank(self, on: bool) -> None:
+        if on != self.blanked:
+            self.pages.setCurrentIndex(1 if on else 0)
+            self.blank_changed.emit(on)
+
+    def toggle_blank(self) -> None:
+        self.set_blank(not self.blanked)
+
+    # --- full screen and screens -------------------------------------------------------------
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.leave_full_screen()
+        else:
+            self.present()
+
+    def present(self, screen: QScreen | None = None) -> None:
+        """Full screen on `screen` (or where the window is now)."""
+        if screen is not None:
+            self.move_to(screen)
+        self.showFullScreen()
+        self.full_screen_changed.emit(True)
+
+    def leave_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            self.full_screen_changed.emit(False)
+
+    def move_to(self, screen: QScreen) -> None:
+        was_full = self.isFullScreen()
+        if was_full:
+            self.showNormal()
+        self.setScreen(screen)
+        area = screen.availableGeometry()
+        self.setGeometry(area.adjusted(40, 40, -40, -40))
+        if was_full:
+            self.showFullScreen()
+
+    @staticmethod
+    def screens() -> list[QScreen]:
+        return list(QGuiApplication.screens())
+
+    # --- text size ---------------------------------------------------------------------------
+
+    @property
+    def text_scale(self) -> float:
+        return self._text_scale
+
+    def set_text_scale(self, scale: float) -> None:
+        scale = max(TEXT_SCALES[0], min(TEXT_SCALES[-1], scale))
+        if scale != self._text_scale:
+            self._text_scale = scale
+            self._apply_fonts()
+            self.text_scale_changed.emit(scale)
+
+    def step_text_size(self, steps: int) -> None:
+        larger = [s for s in TEXT_SCALES if s > self._text_scale + 1e-6]
+        smaller = [s for s in TEXT_SCALES if s < self._text_scale - 1e-6]
+        if steps > 0 and larger:
+            self.set_text_scale(larger[0])
+        elif steps < 0 and smaller:
+            self.set_text_scale(smaller[-1])
+
+    def body_points(self) -> float:
+        """The note text size now shown: 24 pt at 1920×1080 and normal size, scaled from there."""
+        return self.theme.body_pt * screen_fit(self.width(), self.height()) * self._text_scale
+
+    def _apply_fonts(self) -> None:
+        body = self.body_points()
+        self.delegate.set_body_points(body)
+        for panel in self.panels:
+            panel.set_title_points(body * 1.15)
+        for label, factor in ((self.title, 1.0), (self.timer, 1.6)):
+            font = QFont(label.font())
+            font.setPointSizeF(body * factor)
+            font.setBold(True)
+            label.setFont(font)
+        for view in self.views:
+            view.relayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if abs(self.delegate.body_font.pointSizeF() - self.body_points()) > 0.05:
+            self._apply_fonts()
+
+    # --- following the console ---------------------------------------------------------------
+
+    def show_note(self, note_id: str) -> None:
+        """Scroll the note into view (the facilitator is pointing at it on the console)."""
+        for view in self.views:
+            row = view.column_model().row_of(note_id)
+            if row >= 0:
+                index: QModelIndex = view.model().index(row, 0)
+                view.scrollTo(index)

@@ -1,0 +1,1 @@
+"""Reusable widgets and delegates: sticky notes, columns, the timer display."""

@@ -1,0 +1,139 @@
+"""A column of sticky notes: a QListView over a ColumnModel, plus the panel around it
+(title, one-line help, count)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QDropEvent, QFont, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout
+
+from crt_desktop.qt_models.column_model import ColumnModel
+
+from .note_delegate import NoteDelegate
+
+
+class ColumnView(QListView):
+    """The notes of one column. Interactive on the console; read-only in the room view."""
+
+    # Left or Right pressed: -1 or +1, so the window can move the focus to the next column.
+    step_sideways = Signal(int)
+
+    def __init__(
+        self, model: ColumnModel, delegate: NoteDelegate, *, interactive: bool = True
+    ) -> None:
+        super().__init__()
+        self.setObjectName("columnList")
+        self.setModel(model)
+        self.setItemDelegate(delegate)
+        self.setAccessibleName(model.title)
+        self.setAccessibleDescription(model.help)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(False)
+        if interactive:
+            self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            self.setDefaultDropAction(Qt.DropAction.MoveAction)
+            self.setDragEnabled(True)
+            self.setAcceptDrops(True)
+            self.setDropIndicatorShown(True)
+            self.setEditTriggers(
+                QAbstractItemView.EditTrigger.DoubleClicked
+                | QAbstractItemView.EditTrigger.EditKeyPressed
+            )
+        else:
+            self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def column_model(self) -> ColumnModel:
+        model = self.model()
+        assert isinstance(model, ColumnModel)
+        return model
+
+    def selected_ids(self) -> list[str]:
+        model = self.column_model()
+        rows = sorted(i.row() for i in self.selectionModel().selectedRows())
+        return [model.note_ids()[r] for r in rows]
+
+    def select_ids(self, ids: list[str], *, current: str | None = None) -> None:
+        """Select these notes (those in this column), making `current` (or the first) current."""
+        model = self.column_model()
+        selection = self.selectionModel()
+        selection.clearSelection()
+        rows = [r for r in (model.row_of(i) for i in ids) if r >= 0]
+        for row in rows:
+            selection.select(model.index(row), selection.SelectionFlag.Select)
+        focus = model.row_of(current) if current else (rows[0] if rows else -1)
+        if focus >= 0:
+            selection.setCurrentIndex(model.index(focus), selection.SelectionFlag.NoUpdate)
+            self.scrollTo(model.index(focus))
+
+    def relayout(self) -> None:
+        """Recompute every note's size (after a text-size change)."""
+        self.scheduleDelayedItemsLayout()
+        self.viewport().update()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        super().dropEvent(event)
+        if event.isAccepted():
+            # The model already moved the notes; a Move result would make the source view
+            # remove the rows a second time.
+            event.setDropAction(Qt.DropAction.CopyAction)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.step_sideways.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
+            return
+        super().keyPressEvent(event)
+
+    def current_row(self) -> int:
+        index: QModelIndex = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+
+class ColumnPanel(QFrame):
+    """A column's title, one-line help and note count above its notes."""
+
+    def __init__(self, view: ColumnView, *, title_pt: float | None = None) -> None:
+        super().__init__()
+        self.setObjectName("columnPanel")
+        self.view = view
+        model = view.column_model()
+        self.title = QLabel(model.title)
+        self.title.setObjectName("columnTitle")
+        self.help = QLabel(model.help)
+        self.help.setObjectName("columnHelp")
+        self.help.setWordWrap(True)
+        self.count = QLabel()
+        self.count.setObjectName("columnCount")
+        for label in (self.title, self.help, self.count):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.help)
+        layout.addWidget(self.count)
+        layout.addWidget(view, 1)
+        if title_pt is not None:
+            self.set_title_points(title_pt)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            signal.connect(self.update_count)
+        self.update_count()
+
+    def set_title_points(self, points: float) -> None:
+        for label, size, bold in ((self.title, points, True), (self.help, points * 0.62, False),
+                                  (self.count, points * 0.62, False)):  # fmt: skip
+            font = QFont(label.font())
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            label.setFont(font)
+
+    def update_count(self) -> None:
+        n = self.view.column_model().note_count()
+        self.count.setText(f"{n} note" + ("" if n == 1 else "s"))

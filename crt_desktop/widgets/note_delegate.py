@@ -1,0 +1,309 @@
+"""Paints a sticky note: its whole text wrapped, its kind by colour, shape and word, its level,
+votes, stack count, leader mark and (console only) a "hidden from the room" mark.
+
+User text is laid out with QTextLayout, which never interprets markup, so `Tom & Jerry <b>bold`
+shows literally. Layouts and heights are cached: a repaint does no text shaping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractScrollArea,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from crt_desktop.domain.note import Note
+from crt_desktop.domain.vocabulary import Kind
+from crt_desktop.qt_models.column_model import NoteRole
+
+from .theme import NoteTheme
+
+Index = QModelIndex | QPersistentModelIndex
+_CACHE_LIMIT = 4000
+
+
+@dataclass(frozen=True)
+class _Chip:
+    text: str
+    colour: str
+    shape: str = ""  # "up", "down" (kind) or "" (text only)
+
+
+def chips(note: Note, stack_count: int, theme: NoteTheme, *, console: bool) -> list[_Chip]:
+    """The small labels under a note's text."""
+    colours = theme.kind(note.kind)
+    shape = "down" if note.kind is Kind.FATIGUE else "up"
+    out = [_Chip(note.kind.label, colours.ink, shape)]
+    if note.level is not None:
+        out.append(_Chip(note.level.label, "#333333"))
+    if note.votes:
+        out.append(_Chip(f"{note.votes} vote" + ("" if note.votes == 1 else "s"), "#000000"))
+    if stack_count:
+        out.append(_Chip(f"+{stack_count} stacked", "#333333"))
+    if note.leader_added:
+        out.append(_Chip("Leader", "#5A2D82"))
+    if console and note.hidden:
+        out.append(_Chip("Hidden from room", "#8B0000"))
+    return out
+
+
+def _layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
+    # Break at spaces, or anywhere in a word too long for a line: never cut text off.
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1.0, width))
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout, y
+
+
+class NoteEditor(QPlainTextEdit):
+    """In-place editor: Enter saves, Shift+Enter starts a new line, Esc cancels."""
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName("Edit note")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class NoteDelegate(QStyledItemDelegate):
+    def __init__(
+        self, theme: NoteTheme, *, console: bool = True, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.console = console
+        self._layouts: dict[tuple[str, int, str], tuple[QTextLayout, float]] = {}
+        self._heights: dict[tuple[object, ...], int] = {}
+        self.set_body_points(theme.body_pt)
+
+    # --- sizes -------------------------------------------------------------------------------
+
+    def set_body_points(self, points: float) -> None:
+        """Change the note text size (the room view's text-size control); views relayout."""
+        self.body_font = QFont()
+        self.body_font.setPointSizeF(points)
+        self.chip_font = QFont()
+        self.chip_font.setPointSizeF(max(8.0, points * 0.62))
+        self.chip_font.setBold(True)
+        em = QFontMetricsF(self.body_font).height()
+        self.margin = max(3, round(em * 0.18))
+        self.padding = max(6, round(em * 0.4))
+        self.stripe = max(5, round(em * 0.3))
+        self._layouts.clear()
+        self._heights.clear()
+
+    def _text_width(self, option: QStyleOptionViewItem) -> float:
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QAbstractScrollArea) else 200
+        return max(40.0, width - 2 * self.margin - 2 * self.padding - self.stripe)
+
+    def _text(self, text: str, width: float) -> tuple[QTextLayout, float]:
+        key = (text, round(width), self.body_font.key())
+        found = self._layouts.get(key)
+        if found is None:
+            if len(self._layouts) > _CACHE_LIMIT:
+                self._layouts.clear()
+            found = self._layouts[key] = _layout_text(text, self.body_font, width)
+        return found
+
+    def _chip_rows(self, items: list[_Chip], width: float) -> list[list[tuple[_Chip, float]]]:
+        """Pack the chips into as few lines as fit the width."""
+        fm = QFontMetricsF(self.chip_font)
+        gap = fm.height() * 0.6
+        rows: list[list[tuple[_Chip, float]]] = [[]]
+        used = 0.0
+        for chip in items:
+            w = fm.horizontalAdvance(chip.text) + (fm.height() * 0.9 if chip.shape else 0)
+            if rows[-1] and used + gap + w > width:
+                rows.append([])
+                used = 0.0
+            used += (gap if rows[-1] else 0) + w
+            rows[-1].append((chip, w))
+        return rows
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        note: Note | None = index.data(NoteRole.NOTE)
+        if note is None:
+            return super().sizeHint(option, index)
+        count = index.data(NoteRole.STACK_COUNT) or 0
+        width = self._text_width(option)
+        key = (note.text, note.kind, note.level, note.votes, count, note.leader_added,
+               note.hidden, round(width))  # fmt: skip
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > _CACHE_LIMIT:
+                self._heights.clear()
+            _, text_h = self._text(note.text, width)
+            items = chips(note, count, self.theme, console=self.console)
+            chip_h = QFontMetricsF(self.chip_font).height()
+            rows = len(self._chip_rows(items, width))
+            stack_room = self.margin if count else 0
+            body = text_h + self.padding * 0.6 + rows * chip_h * 1.15
+            height = round(body + 2 * self.padding + 2 * self.margin + stack_room)
+            self._heights[key] = height
+        return QSize(round(width), height)
+
+    # --- painting ----------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        note: Note | None = index.data(NoteRole.NOTE)
+        if note is None:
+            return
+        count = index.data(NoteRole.STACK_COUNT) or 0
+        rect = QRectF(option.rect).adjusted(self.margin, self.margin, -self.margin, -self.margin)
+        if count:
+            rect.adjust(0, 0, -self.margin, -self.margin)
+        colours = self.theme.kind(note.kind)
+        fill = QColor(self.theme.hidden_fill if note.hidden and self.console else colours.fill)
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = self.margin * 1.5
+        if count:  # a pile: one sheet peeking out behind the top note
+            behind = rect.translated(self.margin, self.margin)
+            painter.setPen(QPen(QColor(colours.edge), 1))
+            painter.setBrush(QBrush(fill.darker(110)))
+            painter.drawRoundedRect(behind, radius, radius)
+        edge = QPen(QColor(self.theme.selected_edge if selected else colours.edge))
+        edge.setWidthF(3.0 if selected else 1.0)
+        if note.hidden and self.console:
+            edge.setStyle(Qt.PenStyle.DashLine)
+            edge.setWidthF(max(edge.widthF(), 2.0))
+        painter.setPen(edge)
+        painter.setBrush(QBrush(fill))
+        painter.drawRoundedRect(rect, radius, radius)
+        stripe = QRectF(rect.left(), rect.top(), self.stripe, rect.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colours.edge))
+        painter.drawRoundedRect(stripe, radius / 2, radius / 2)
+        if state & QStyle.StateFlag.State_HasFocus and self.console:
+            focus = QPen(QColor(self.theme.selected_edge), 1, Qt.PenStyle.DotLine)
+            painter.setPen(focus)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
+
+        x = rect.left() + self.stripe + self.padding
+        y = rect.top() + self.padding
+        width = self._text_width(option)
+        layout, text_h = self._text(note.text, width)
+        painter.setPen(QColor(self.theme.note_text))
+        layout.draw(painter, QPointF(x, y))
+        y += text_h + self.padding * 0.6
+        self._paint_chips(painter, chips(note, count, self.theme, console=self.console), x, y,
+                          width)  # fmt: skip
+        painter.restore()
+
+    def _paint_chips(
+        self, painter: QPainter, items: list[_Chip], x: float, y: float, width: float
+    ) -> None:
+        fm = QFontMetricsF(self.chip_font)
+        h = fm.height()
+        gap = h * 0.6
+        painter.setFont(self.chip_font)
+        for row in self._chip_rows(items, width):
+            cx = x
+            for chip, w in row:
+                colour = QColor(chip.colour)
+                tx = cx
+                if chip.shape:
+                    box = QRectF(cx, y + h * 0.2, h * 0.6, h * 0.6)
+                    self._paint_shape(painter, chip.shape, box, colour)
+                    tx += h * 0.9
+                painter.setPen(colour)
+                painter.drawText(QPointF(tx, y + fm.ascent()), chip.text)
+                cx += w + gap
+            y += h * 1.15
+
+    @staticmethod
+    def _paint_shape(painter: QPainter, shape: str, box: QRectF, colour: QColor) -> None:
+        path = QPainterPath()
+        if shape == "down":  # fatigue drains: a triangle pointing down
+            path.moveTo(box.topLeft())
+            path.lineTo(box.topRight())
+            path.lineTo(QPointF(box.center().x(), box.bottom()))
+        else:  # resilience sustains: a triangle pointing up
+            path.moveTo(box.bottomLeft())
+            path.lineTo(box.bottomRight())
+            path.lineTo(QPointF(box.center().x(), box.top()))
+        path.closeSubpath()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPath(path)
+
+    # --- editing -----------------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = NoteEditor(parent)
+        editor.setFont(self.body_font)
+        editor.submitted.connect(lambda: self._submit(editor))
+        return editor
+
+    def _submit(self, editor: NoteEditor) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, NoteEditor):
+            editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
+        if isinstance(editor, NoteEditor) and hasattr(model, "setData"):
+            text = editor.toPlainText()
+            if text != index.data(Qt.ItemDataRole.EditRole):
+                model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        rect = option.rect
+        editor.setGeometry(rect.adjusted(self.margin, self.margin, -self.margin, -self.margin))

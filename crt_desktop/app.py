@@ -102,7 +102,8 @@ class Desktop:
 
 def _fail(message: str) -> int:
     print(f"crt-desktop: {message}", file=sys.stderr)
-    QMessageBox.critical(None, "CRT Desktop", message)
+    if QGuiApplication.platformName() != "offscreen":  # nobody could see, or close, the dialog
+        QMessageBox.critical(None, "CRT Desktop", message)
     return 1
 
 

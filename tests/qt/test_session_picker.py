@@ -1,0 +1,79 @@
+"""The first window: listing, creating and opening sessions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crt_desktop.content import content
+from crt_desktop.domain.session import Session
+from crt_desktop.storage.database import open_database
+from crt_desktop.views.new_session_dialog import NewSessionDialog
+from crt_desktop.views.session_picker import SessionPicker
+
+
+@pytest.fixture
+def store(tmp_path):
+    database = open_database(tmp_path / "crt.db")
+    yield database.store
+    database.close()
+
+
+def make_picker(qtbot, store, opened):
+    titles = {s.number: s.title for s in content().sections}
+    picker = SessionPicker(store, titles, lambda n: content().section(n).template, opened.append)
+    qtbot.addWidget(picker)
+    return picker
+
+
+def test_lists_sessions_newest_first_with_note_counts(qtbot, store):
+    """Sessions show date, team, section title and notes, the newest first."""
+    for day, team in ((1, "Older team"), (20, "Newer team")):
+        store.create_session(Session(team, 4, date(2026, 11, day), "control-board"))
+    picker = make_picker(qtbot, store, [])
+    model = picker.model
+    assert model.rowCount() == 2
+    cells = [model.index(0, c).data() for c in range(4)]
+    assert cells[1] == "Newer team"
+    assert cells[2].startswith("4 · ") and cells[3] == "0"
+    assert picker.empty_hint.isHidden()
+
+
+def test_empty_database_shows_a_hint(qtbot, store):
+    """With no sessions the window says how to start one and Open is disabled."""
+    picker = make_picker(qtbot, store, [])
+    assert not picker.empty_hint.isHidden()
+    assert not picker.open_button.isEnabled()
+
+
+def test_create_saves_and_opens_the_session(qtbot, store):
+    """Creating a session saves it with its section's template and opens it."""
+    opened: list[int] = []
+    picker = make_picker(qtbot, store, opened)
+    picker.create_and_open("Outpatient nursing", 4, date(2026, 11, 20), "Sam and Lee")
+    (summary,) = store.list_sessions()
+    assert opened == [summary.id]
+    assert (summary.team, summary.template) == ("Outpatient nursing", "control-board")
+    assert store.load_board(summary.id).session.facilitation_team == "Sam and Lee"
+
+
+def test_open_selected_hands_over_the_id(qtbot, store):
+    """Open hands the selected session's id to the app."""
+    saved = store.create_session(Session("Team", 4, date(2026, 11, 20), "control-board"))
+    opened: list[int] = []
+    picker = make_picker(qtbot, store, opened)
+    picker.open_selected()
+    assert opened == [saved.id]
+
+
+def test_new_session_form_refuses_an_empty_team(qtbot):
+    """The form says what is missing instead of closing."""
+    dialog = NewSessionDialog({4: "Drivers"}, ["Outpatient"])
+    qtbot.addWidget(dialog)
+    dialog.team.setText("   ")
+    dialog._accept_if_valid()
+    assert dialog.result() != NewSessionDialog.DialogCode.Accepted
+    assert dialog.problem.text() == "The team needs a name."
+    dialog.team.setText("  Outpatient   nursing ")
+    assert dialog.values()[0] == "Outpatient nursing"

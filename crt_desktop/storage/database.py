@@ -245,15 +245,18 @@ def _migrate(
     return backup
 
 
-def on_network_file_system(path: Path) -> bool:
-    """Whether the path sits on a network file system (Linux mount table, Windows UNC paths)."""
+def on_network_file_system(path: Path, mounts: str | None = None) -> bool:
+    """Whether the path sits on a network file system (Linux mount table, Windows UNC paths).
+
+    `mounts` is the text of /proc/self/mounts, read when not given."""
     text = str(path)
     if text.startswith("\\\\"):
         return True
-    try:
-        mounts = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+    if mounts is None:
+        try:
+            mounts = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
     best, kind = "", ""
     for line in mounts.splitlines():
         parts = line.split()

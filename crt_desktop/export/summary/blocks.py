@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 STRIPE = 5.0  # width of the kind stripe, points
 GAP = 9.0  # between the stripe and the text
 PAD = 3.0  # above and below the text
-KEEP_WHOLE = 140.0  # blocks shorter than this move to the next page rather than split
+KEEP_WHOLE = 300.0  # blocks shorter than this move to the next page rather than split
 
 
 class Heading(Paragraph):

@@ -1,10 +1,15 @@
 """Leadership considerations per section, in the project's own words.
 
-A short placeholder list until the per-section content files carry their own; the summary reads
-them only through `leadership_considerations()`, so switching the source is a one-line change.
+A short stand-in list for sections whose content file carries none yet; the summary reads them
+only through `leadership_considerations()`, so switching the source is a one-line change.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crt_desktop.content import Content
 
 _CONSIDERATIONS: dict[int, tuple[str, ...]] = {
     1: (
@@ -70,6 +75,16 @@ AFTER_LAST_SECTION: tuple[str, ...] = (
 )
 
 
-def leadership_considerations(section: int) -> tuple[str, ...]:
-    """What a leader might prepare for the given section (1 to 12); empty if unknown."""
+def leadership_considerations(section: int, content: Content | None = None) -> tuple[str, ...]:
+    """What a leader might prepare for the given section (1 to 12); empty if unknown.
+
+    The section's own content file wins when it lists considerations; this module's short
+    list stands in until every section has them."""
+    if content is not None:
+        try:
+            found = getattr(content.section(section), "leadership_considerations", ())
+        except KeyError:
+            found = ()
+        if found:
+            return tuple(found)
     return _CONSIDERATIONS.get(section, ())

@@ -82,6 +82,18 @@ class SummaryDoc(BaseDocTemplate):
             para.drawOn(canvas, self.leftMargin, self.pagesize[1] - self.topMargin + 6)
 
 
+def _components(content: Content, section: int) -> tuple[tuple[str, str, str], ...]:
+    """The checklist for a section from the content files, or the built-in list."""
+    try:
+        found = getattr(content.section(section), "components", ())
+    except KeyError:
+        found = ()
+    found = found or getattr(content, "components", ())
+    if not found:
+        return sections.COMPONENTS
+    return tuple((getattr(c, "key", ""), c.title, getattr(c, "help", "")) for c in found)
+
+
 def build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> None:
     """Write the summary of `board` as PDF into an open binary file."""
     fonts()
@@ -120,8 +132,8 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> N
         *sections.at_a_glance(facts, st, doc.width),
         *sections.columns(facts, st),
         *sections.leadership(facts, st),
-        *sections.checklist(st),
-        *sections.looking_ahead(session.section, next_title, st),
+        *sections.checklist(_components(content, session.section), st),
+        *sections.looking_ahead(session.section, next_title, content, st),
     ]
     doc.build(story, canvasmaker=_numbered_canvas(footer, footer_style))
 

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -58,9 +58,9 @@ class Fonts:
 
     The fallback font is large and rarely needed, so it is found and loaded on first use."""
 
-    def __init__(self, primary: frozenset[int]) -> None:
+    def __init__(self, primary: frozenset[int], fallback: frozenset[int] | None = None) -> None:
         self.primary = primary
-        self._fallback: frozenset[int] | None = None
+        self._fallback = fallback
 
     @property
     def fallback(self) -> frozenset[int]:
@@ -125,11 +125,53 @@ def _register_fallback(primary: frozenset[int]) -> frozenset[int]:
     return frozenset()
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map, with characters beyond U+FFFF written as UTF-16 pairs.
+
+    ReportLab 5.1 writes them as bare hex (<1F61E>), which PDF readers reject, so an emoji
+    prints but is lost when the text is copied, searched or read aloud."""
+    pairs = [
+        f"<{i:02X}> <{chr(v).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+        for i, v in enumerate(subset)
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *pairs,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+def _mend_to_unicode() -> None:
+    """Use the mended ToUnicode map only while ReportLab still has the flaw."""
+    if "<1F61E>" in ttfonts.makeToUnicodeCMap("probe", [0x1F61E]):
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
 def fonts() -> Fonts:
     """Register the fonts once (thread-safe) and return their coverage."""
     global _fonts
     with _lock:
         if _fonts is None:
+            _mend_to_unicode()
             folder = resources.files("crt_desktop").joinpath("resources", "fonts")
             primary: frozenset[int] = frozenset()
             for name, file in _FILES.items():
@@ -158,9 +200,9 @@ def _joins_previous(ch: str) -> bool:
     return unicodedata.category(ch) in ("Mn", "Me") or 0x1F3FB <= ord(ch) <= 0x1F3FF
 
 
-def runs(text: str) -> list[tuple[str | None, str]]:
+def runs(text: str, table: Fonts | None = None) -> list[tuple[str | None, str]]:
     """Split text into (font, text) runs; font None means "print the missing mark"."""
-    table = fonts()
+    table = table or fonts()
     if all(ord(ch) in table.primary or ch == "\n" for ch in text):
         return [(FAMILY, text)] if text else []
     out: list[tuple[str | None, str]] = []
@@ -179,10 +221,10 @@ def runs(text: str) -> list[tuple[str | None, str]]:
     return out
 
 
-def markup(text: str) -> str:
+def markup(text: str, table: Fonts | None = None) -> str:
     """User text as safe Paragraph markup: escaped, line breaks kept, runs in the right font."""
     parts: list[str] = []
-    for font, run in runs(text.replace("\t", " ")):
+    for font, run in runs(text.replace("\t", " "), table):
         safe = escape(run).replace("\n", "<br/>")
         if font == FALLBACK:
             parts.append(f'<font name="{FALLBACK}">{safe}</font>')

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Spacer
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
+from crt_desktop.content import Content
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.vocabulary import ResponseStatus
 
@@ -24,13 +34,15 @@ _MONTHS = (
 BOX = "\u2610"  # ☐, a box to tick on paper
 SEP = "\u2002·\u2002"
 
+# The comprehensive components, used when the content files do not list them.
 COMPONENTS = (
-    "Handout shared with the team, before or after the session",
-    "Leader met the facilitators beforehand to prepare",
-    "Poster for this section hung where the team gathers",
-    "A link back to the content made between sessions",
-    "Ideas to keep the work going listed, with check-ins planned",
-    "Policies, procedures or actions agreed with the leader",
+    ("handout", "Handout shared", "with the team, before or after the session"),
+    ("leader_prepared", "Leader prepared", "met the facilitators beforehand"),
+    ("visual_hung", "Visual hung", "the section's poster is up where the team gathers"),
+    ("link_between", "Link between sessions", "the content came up again between sessions"),
+    ("sustain_ideas", "Ideas to sustain the work", "listed, with check-ins planned"),
+    ("policies_agreed", "Policies or actions agreed", "with the leader"),
+    ("surveys", "Surveys", "given when due"),
 )
 SURVEYS = ("before", "midway", "after")
 
@@ -131,13 +143,11 @@ def columns(digest: Digest, st: Styles) -> list[Flowable]:
         title = markup(column.column.title)
         empty = not column.items
         story.append(Heading(title, st.heading, run=title, ends_run=empty))
+        about = f"{plural(column.total, 'note')}"
         if column.column.help:
-            story.append(
-                Paragraph(
-                    f"{markup(column.column.help)}{SEP}{plural(column.total, 'note')}", st.small
-                )
-            )
-        story.append(Spacer(0, 4))
+            about = f"{markup(column.column.help)}{SEP}{about}"
+        # Kept with the heading and the first note, so no heading ends a page on its own.
+        story.append(Paragraph(about, st.lead_in))
         if empty:
             story.append(Paragraph("No notes in this column.", st.body))
         for i, item in enumerate(column.items):
@@ -160,15 +170,36 @@ def _write_in(st: Styles, lines: int) -> list[Flowable]:
     ]
 
 
+def _options(st: Styles) -> Table:
+    """The response statuses as boxes to tick, two to a row."""
+    cells = [
+        Paragraph(f"{BOX}\u2002{s.label}", st.meta)
+        for s in ResponseStatus
+        if s is not ResponseStatus.NOT_REVIEWED
+    ]
+    if len(cells) % 2:
+        cells.append(Paragraph("", st.meta))
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    table = Table(rows, colWidths=["50%", "50%"], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
 def _response_parts(item: Item, st: Styles) -> list[Flowable]:
     response = item.response
     if response is None or not item.answered:
-        options = "\u2003 ".join(
-            f"{BOX}\u00a0{s.label}" for s in ResponseStatus if s is not ResponseStatus.NOT_REVIEWED
-        )
         parts: list[Flowable] = [
             Paragraph("<b>Not answered yet.</b> Tick one and give a reason:", st.meta),
-            Paragraph(options, st.meta),
+            _options(st),
             Paragraph("Reason:", st.meta),
             *_write_in(st, 2),
         ]
@@ -221,30 +252,37 @@ def leadership(digest: Digest, st: Styles) -> list[Flowable]:
     return story
 
 
-def checklist(st: Styles) -> list[Flowable]:
-    surveys = "\u2003".join(f"{BOX}\u00a0{when}" for when in SURVEYS)
+def checklist(components: Sequence[tuple[str, str, str]], st: Styles) -> list[Flowable]:
+    """Each component as a box to tick: (key, title, help); surveys get one box per round."""
+    lines: list[Flowable] = []
+    for key, title, about in components:
+        text = f"{BOX}\u2002<b>{markup(title)}</b>"
+        if about:
+            text += f"{SEP}{markup(about)}"
+        if key == "surveys":
+            text += "<br/>" + "\u2003".join(f"{BOX}\u00a0{when}" for when in SURVEYS)
+        lines.append(Paragraph(text, st.box_line))
     return [
         CondPageBreak(160),
         Heading("Comprehensive components", st.heading, run=None),
-        Paragraph("Tick what was done for this session.", st.small),
-        Spacer(0, 4),
-        *(Paragraph(f"{BOX}\u2002{text}", st.box_line) for text in COMPONENTS),
-        Paragraph(f"{BOX}\u2002Surveys given:\u2003{surveys}", st.box_line),
+        Paragraph("Tick what was done for this session.", st.lead_in),
+        *lines,
     ]
 
 
-def looking_ahead(section: int, next_title: str | None, st: Styles) -> list[Flowable]:
+def looking_ahead(
+    section: int, next_title: str | None, content: Content, st: Styles
+) -> list[Flowable]:
     if next_title is None:
         heading, items = "After the last section", AFTER_LAST_SECTION
     else:
         heading = f"Looking ahead to Section {section + 1}: {markup(next_title)}"
-        items = leadership_considerations(section + 1)
+        items = leadership_considerations(section + 1, content)
     if not items:
         return []
     return [
         CondPageBreak(120),
         Heading(heading, st.heading, run=None),
-        Paragraph("Things leaders may want to prepare:", st.small),
-        Spacer(0, 2),
+        Paragraph("Things leaders may want to prepare:", st.lead_in),
         *(Paragraph(f"•\u2002{markup(text)}", st.box_line) for text in items),
     ]

@@ -76,6 +76,7 @@ class Styles:
     note: ParagraphStyle
     meta: ParagraphStyle
     small: ParagraphStyle
+    lead_in: ParagraphStyle
     table_head: ParagraphStyle
     table_cell: ParagraphStyle
     box_line: ParagraphStyle
@@ -109,6 +110,15 @@ def styles() -> Styles:
         note=_style("note", fontSize=11.5, leading=15.5),
         meta=_style("meta", fontSize=9.5, leading=13, textColor=MUTED),
         small=_style("small", fontName=ITALIC, fontSize=9.5, leading=13, textColor=MUTED),
+        lead_in=_style(
+            "lead_in",
+            fontName=ITALIC,
+            fontSize=9.5,
+            leading=13,
+            textColor=MUTED,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
         table_head=_style("thead", fontName=BOLD, fontSize=10, leading=13),
         table_cell=_style("tcell", fontSize=10, leading=13),
         box_line=_style("box", fontSize=11, leading=16, leftIndent=18, firstLineIndent=-18),

@@ -86,7 +86,14 @@ class Desktop:
             QMessageBox.warning(self.picker, "CRT Desktop", str(exc))
             self.picker.show()
             return
-        console, room = open_board_windows(board, self.store, self.screen, self.present)
+        from crt_desktop.views.export_dialog import export_leader_summary
+
+        def export_summary() -> None:
+            export_leader_summary(console, board)  # the board the console edits, as it is now
+
+        console, room = open_board_windows(
+            board, self.store, self.screen, self.present, export_summary
+        )
         self.windows = (console, room)
         self.present = False  # only the first session opened starts presenting
         console.destroyed.connect(self._back_to_picker)

@@ -1,0 +1,65 @@
+"""Export leader summary…: choose where, write the PDF, offer to open its folder."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from crt_desktop.domain.board import Board
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def default_file_name(board: Board) -> str:
+    """e.g. "Outpatient nursing - Section 4 - 2026-11-20.pdf", safe on every file system."""
+    session = board.session
+    team = _UNSAFE.sub(" ", session.team).strip(" .") or "Team"
+    return f"{team[:80]} - Section {session.section} - {session.held_on.isoformat()}.pdf"
+
+
+def default_folder() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def write_summary(board: Board, path: Path) -> str | None:
+    """Write the PDF; None when done, else the one sentence to show."""
+    from crt_desktop.export.summary import write_leader_summary
+    from crt_desktop.export.summary.errors import ExportError
+
+    try:
+        write_leader_summary(board, path)
+    except ExportError as exc:
+        return str(exc)
+    return None
+
+
+def export_leader_summary(parent: QWidget, board: Board) -> Path | None:
+    """Ask where to save, write the summary, and offer to open the folder. Returns the file."""
+    suggested = str(default_folder() / default_file_name(board))
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Export leader summary", suggested, "PDF files (*.pdf)"
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    problem = write_summary(board, path)
+    if problem is not None:
+        QMessageBox.warning(parent, "Export leader summary", problem)
+        return None
+    box = QMessageBox(parent)
+    box.setWindowTitle("Export leader summary")
+    box.setText(f"The leader summary is saved as {path.name}.")
+    open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Done", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+    if box.clickedButton() is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+    return path

@@ -233,7 +233,7 @@ def _migrate(
     """Bring the database to head; back a SQLite file up first. Returns the backup, if any."""
     with engine.connect() as connection:
         current = current_revision(connection)
-    check_known(current, migrations)
+    check_known(current, str(path or engine.url.render_as_string()), migrations)
     if current == known_revisions(migrations)[-1]:
         return None
     backup = None

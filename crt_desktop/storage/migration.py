@@ -39,17 +39,13 @@ def current_revision(connection: Connection) -> str | None:
     return ",".join(sorted(rows)) or None
 
 
-def newer_version(revision: str) -> DatabaseProblem:
-    return DatabaseProblem(
-        "This database was saved by a newer version of CRT Desktop "
-        f"(schema {revision}); update the app to open it. The file was left as it is."
-    )
-
-
-def check_known(revision: str | None, migrations: Path = MIGRATIONS) -> None:
+def check_known(revision: str | None, where: str, migrations: Path = MIGRATIONS) -> None:
     """DatabaseProblem unless the revision is one this version can open or upgrade."""
     if revision is not None and revision not in known_revisions(migrations):
-        raise newer_version(revision)
+        raise DatabaseProblem(
+            f"The database {where} was saved by a newer version of CRT Desktop "
+            f"(schema {revision}), so it was left as it is; update the app to open it."
+        )
 
 
 def backup_sqlite(connection: sqlite3.Connection, path: Path, revision: str) -> Path:

@@ -41,7 +41,7 @@ def check_sqlite_file(path: Path, migrations: Path) -> str | None:
             f"{where} holds another program's data, not CRT Desktop's; it was left as it is."
         )
     revision = ",".join(sorted(revisions)) or None
-    check_known(revision, migrations)
+    check_known(revision, str(path), migrations)
     if not os.access(path, os.W_OK):
         raise DatabaseProblem(
             f"{where} is read-only, so changes could not be saved; "
@@ -84,7 +84,7 @@ def _read(path: Path) -> tuple[set[str], list[str]]:
 
 
 def _damaged(path: Path) -> str:
-    return f"The database {path} cannot be opened: {DAMAGED}. It was left as it is."
+    return f"The database {path} cannot be opened ({DAMAGED}); it was left as it is."
 
 
 def _remove_if_ours(side_file: Path) -> None:

@@ -19,6 +19,12 @@ ROOM_LINE = 90
 ROOM_TITLE = 60
 # A column header on a six-column board: about twelve characters a line, two lines at most.
 COLUMN_TITLE = 24
+# Column titles sit side by side, one line each. Measured in the room view at 1024x768: about
+# 17 px per title character, 30 px per column of padding and spacing, 36 px of outer margin.
+ROOM_WIDTH = 1024
+TITLE_PX_PER_CHAR = 17
+COLUMN_PX = 30
+BOARD_MARGIN_PX = 36
 # Facilitator guidance shows in the console beside the board; keep it to a few short sentences.
 GUIDANCE = 320
 # Leadership considerations and handout bullets print as single bullets in the leader summary.
@@ -84,6 +90,12 @@ def _section_rules(s: Section, shared_components: int) -> Iterator[str]:
         yield f"components lists {len(s.components)} of the {shared_components} shared items"
 
 
+def board_width(t: Template) -> int:
+    """Estimated pixels the room view needs to show the template's column titles side by side."""
+    chars = sum(len(c.title) for c in t.columns)
+    return chars * TITLE_PX_PER_CHAR + len(t.columns) * COLUMN_PX + BOARD_MARGIN_PX
+
+
 def template_problems(t: Template) -> Iterator[str]:
     at = f"templates/{t.key}.toml"
     yield from (f"{at}: {p}" for p in _template_rules(t))
@@ -97,6 +109,11 @@ def _template_rules(t: Template) -> Iterator[str]:
     for i, part in enumerate(t.card_parts):
         yield from _line(part.title, COLUMN_TITLE, f"card_parts[{i}].title")
         yield from _line(part.help, ROOM_LINE, f"card_parts[{i}].help")
+    if board_width(t) > ROOM_WIDTH:
+        yield (
+            f"column titles need about {board_width(t)} px side by side; a {ROOM_WIDTH}-px room"
+            " view has room for shorter titles"
+        )
     if t.reminder:
         yield from _line(t.reminder, ROOM_LINE, "reminder")
     if t.keep_top and t.keep_top > 12:

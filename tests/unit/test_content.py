@@ -146,17 +146,19 @@ def test_resilience_stories_refuse_fatigue_notes():
         AddNote("x", kind=Kind.FATIGUE).patch(board)
 
 
-def test_action_steps_run_from_the_situation_through_the_steps():
-    """Section 1 has the situation first, then the confirmed step names around our own Pause."""
-    titles = [c.title for c in content().templates["action-steps"].columns]
-    assert titles[0] == "The situation"
-    assert titles[1:] == [
+def test_action_steps_are_the_steps_with_their_full_names_in_the_help():
+    """Section 1 has one column per step; each help line starts with the step's full name."""
+    t = content().templates["action-steps"]
+    assert [c.title for c in t.columns] == [
         "Notice",
         "Pause",
-        "Seek understanding",
-        "Cultivate empathy",
-        "Discern best action",
+        "Understand",
+        "Empathise",
+        "Best action",
     ]
+    names = ["Notice", "Pause", "Seek understanding", "Cultivate empathy", "Discern best action"]
+    assert [c.help.split(":")[0] for c in t.columns] == names
+    assert t.entry_column == "notice" and "No real names" in t.reminder
 
 
 def test_keep_practices_sorts_into_keep_change_add():

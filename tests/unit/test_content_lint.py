@@ -10,6 +10,7 @@ from crt_desktop.content import Step, Visual, content
 from crt_desktop.content.lint import (
     COLUMN_TITLE,
     ROOM_LINE,
+    board_width,
     problems,
     section_problems,
     template_problems,
@@ -92,10 +93,19 @@ def test_lint_flags_a_purpose_of_one_sentence():
 
 def test_lint_flags_a_column_title_too_wide_for_its_header():
     """A column title longer than a header can show is reported."""
-    t = content().templates["control-board"]
+    t = content().templates["keep-practices"]
     wide = replace(t.columns[0], title="A title far too long for any header")
     found = list(template_problems(replace(t, columns=(wide, *t.columns[1:]))))
     assert found == [
-        "templates/control-board.toml: columns[0].title is 35 characters; the most is 24: "
+        "templates/keep-practices.toml: columns[0].title is 35 characters; the most is 24: "
         "'A title far too long for any header'"
     ]
+
+
+def test_lint_flags_a_board_too_wide_for_a_small_projector():
+    """Six long column titles side by side do not fit a 1024-pixel room view."""
+    t = content().templates["wellness-compass"]
+    wide = tuple(replace(c, title="Seek understanding") for c in (*t.columns, t.columns[0]))
+    found = list(template_problems(replace(t, columns=wide)))
+    assert len(found) == 1 and "column titles need about" in found[0]
+    assert board_width(t) <= 1024

@@ -1,6 +1,8 @@
 """Read-only checks of an existing SQLite file, before anything may write to it.
 
-The file is opened with `mode=ro`, so its bytes and modification time stay as they were. A
+The file is opened with `mode=ro`, so its bytes and modification time stay as they were (the
+one exception: a write cut off by a crash in rollback-journal mode is rolled back first, as
+SQLite does on any open, since a read-only connection cannot read such a file). A
 read-only connection to a WAL database may create empty `-wal`/`-shm` side files; the ones it
 created are removed again, so the folder is left as it was found too.
 """
@@ -35,6 +37,7 @@ def check_sqlite_file(path: Path, migrations: Path) -> str | None:
             f"{where} is not a CRT Desktop database (it is not an SQLite file); "
             "it was left as it is."
         )
+    _roll_back_interrupted_write(path)
     tables, revisions = _read(path)
     if tables and VERSION_TABLE not in tables:
         raise DatabaseProblem(
@@ -48,6 +51,24 @@ def check_sqlite_file(path: Path, migrations: Path) -> str | None:
             "copy it somewhere you can write to, or change its permissions."
         )
     return revision
+
+
+def _roll_back_interrupted_write(path: Path) -> None:
+    """Let SQLite undo a write cut off by a crash in rollback-journal mode.
+
+    A read-only connection cannot do this and would report the file as damaged. Rolling back
+    restores the last committed state, which is what any reader of the file would see."""
+    journal = Path(f"{path}-journal")
+    try:
+        if not journal.exists() or journal.stat().st_size == 0:
+            return
+        connection = sqlite3.connect(path, timeout=5)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except (sqlite3.Error, OSError):
+        pass  # the read-only check that follows reports the problem in words
 
 
 def _read(path: Path) -> tuple[set[str], list[str]]:

@@ -305,3 +305,45 @@ def test_errors_are_explained_in_one_sentence(error: Exception, words: str) -> N
 def test_storage_error_is_what_callers_catch() -> None:
     """DatabaseProblem is a StorageError, so one except clause covers every storage failure."""
     assert issubclass(DatabaseProblem, StorageError)
+
+
+def crash_after(path: Path, code: str) -> None:
+    """Run code against the database in another process that dies without closing anything."""
+    script = f"import os, sqlite3\n{code}\nos._exit(9)"
+    subprocess.run([sys.executable, "-c", script], check=False, env={**os.environ, "DB": str(path)})
+
+
+def test_changes_survive_a_crash(tmp_path: Path) -> None:
+    """The battery dies right after a save: on restart the save is there (WAL recovery)."""
+    path = tmp_path / "crt.db"
+    crash_after(
+        path,
+        "from crt_desktop.storage import open_database\n"
+        "from tests.unit.builders import control_board\n"
+        "db = open_database(os.environ['DB'])\n"
+        "db.store.save_board(control_board(['saved just before the crash']))",
+    )
+    assert Path(f"{path}-wal").stat().st_size > 0, "the crash should leave an unmerged log"
+    with open_database(path) as db:
+        (summary,) = db.store.list_sessions()
+        assert [n.text for n in db.store.load_board(summary.id).notes.values()] == [
+            "saved just before the crash"
+        ]
+
+
+def test_write_cut_off_in_rollback_journal_mode_is_undone_not_refused(tmp_path: Path) -> None:
+    """After a crash mid-write with the DELETE journal (network drives), the database opens at
+    its last committed state instead of being called damaged."""
+    path = tmp_path / "crt.db"
+    filled_database(path)
+    sqlite3.connect(path).execute("PRAGMA journal_mode = DELETE").connection.close()
+    crash_after(
+        path,
+        "c = sqlite3.connect(os.environ['DB'], isolation_level=None)\n"
+        "c.execute('PRAGMA cache_size = 1'); c.execute('BEGIN'); c.execute('DELETE FROM notes')\n"
+        "c.execute('UPDATE sessions SET team = 5 * randomblob(4000)')",
+    )
+    assert Path(f"{path}-journal").stat().st_size > 0, "the crash should leave a hot journal"
+    with open_database(path) as db:
+        (summary,) = db.store.list_sessions()
+        assert summary.note_count == 200

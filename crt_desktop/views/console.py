@@ -204,8 +204,9 @@ class ConsoleWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.undo_action.setText(f"Undo {t.lower()}"))
-        stack.redoTextChanged.connect(lambda t: self.redo_action.setText(f"Redo {t.lower()}"))
+        # Bound methods (not lambdas): Qt disconnects them when this window goes away.
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
         edit.addSeparator()
         self._action(edit, "New note", self.entry.focus, ("N",))
         self._action(edit, "Edit note", self.edit_current, ("F2",))
@@ -240,6 +241,12 @@ class ConsoleWindow(QMainWindow):
             self._action(timer, f"{minutes} minutes", partial(self.countdown.start, minutes))
         self._action(timer, "Pause or resume", self.timer.toggle_pause, ("Ctrl+P",))
         self._action(timer, "Clear", self.countdown.reset)
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(f"Undo {text.lower()}" if text else "Undo")
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(f"Redo {text.lower()}" if text else "Redo")
 
     def _fill_screen_menu(self) -> None:
         self.screen_menu.clear()

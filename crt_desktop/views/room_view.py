@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QResizeEvent, QScreen, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -52,6 +52,19 @@ def screen_fit(width: int, height: int) -> float:
     return max(0.75, min(1.5, min(width / 1920, height / 1080)))
 
 
+def out_of_sight(view: ColumnView) -> tuple[int, int]:
+    """How many notes of a column lie wholly above and below what its view shows."""
+    rows = view.model().rowCount()
+    if not rows:
+        return 0, 0
+    viewport = view.viewport().rect()
+    top = view.indexAt(QPoint(viewport.center().x(), viewport.top() + 1)).row()
+    bottom = view.indexAt(QPoint(viewport.center().x(), viewport.bottom() - 1)).row()
+    above = max(0, top)
+    below = 0 if bottom < 0 else rows - 1 - bottom
+    return above, below
+
+
 class RoomView(QWidget):
     blank_changed = Signal(bool)
     full_screen_changed = Signal(bool)
@@ -77,17 +90,29 @@ class RoomView(QWidget):
         self.delegate = NoteDelegate(theme, console=False, parent=self)
         self.views: list[ColumnView] = []
         self.panels: list[ColumnPanel] = []
+        # Under each column, how many notes are out of sight: nothing is cut off silently.
+        self.more_labels: list[QLabel] = []
+        self._overflow_timer = QTimer(self)
+        self._overflow_timer.setSingleShot(True)
+        self._overflow_timer.timeout.connect(self.update_overflow)
         columns = QHBoxLayout()
         columns.setSpacing(14)
         for column in controller.board.template.columns:
             model = ColumnModel(controller, column.key, include_hidden=False, editable=False)
             view = ColumnView(model, self.delegate, interactive=False)
-            model.rowsInserted.connect(
-                lambda _parent, _first, last, v=view: v.scrollTo(v.model().index(last, 0))
-            )
+            model.rowsInserted.connect(view.show_inserted)
             panel = ColumnPanel(view)
+            more = QLabel()
+            more.setObjectName("columnMore")
+            more.setTextFormat(Qt.TextFormat.PlainText)
+            panel.box.addWidget(more)
+            bar = view.verticalScrollBar()
+            bar.rangeChanged.connect(self._schedule_overflow)
+            bar.valueChanged.connect(self._schedule_overflow)
+            model.rowsRemoved.connect(self._schedule_overflow)
             self.views.append(view)
             self.panels.append(panel)
+            self.more_labels.append(more)
             columns.addWidget(panel, 1)
 
         self.title = QLabel(controller.board.template.title)
@@ -203,18 +228,36 @@ class RoomView(QWidget):
         self.delegate.set_body_points(body)
         for panel in self.panels:
             panel.set_title_points(body * 1.15)
-        for label, factor in ((self.title, 1.0), (self.timer, 1.6)):
+        more = [(label, 0.75) for label in self.more_labels]
+        for label, factor in ((self.title, 1.0), (self.timer, 1.6), *more):
             font = QFont(label.font())
             font.setPointSizeF(body * factor)
             font.setBold(True)
             label.setFont(font)
         for view in self.views:
             view.relayout()
+        self._schedule_overflow()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if abs(self.delegate.body_font.pointSizeF() - self.body_points()) > 0.05:
             self._apply_fonts()
+
+    # --- notes out of sight ------------------------------------------------------------------
+
+    def _schedule_overflow(self) -> None:
+        self._overflow_timer.start(0)
+
+    def update_overflow(self) -> None:
+        for view, label in zip(self.views, self.more_labels, strict=True):
+            above, below = out_of_sight(view)
+            parts = []
+            if above:
+                parts.append(f"{above} more above")
+            if below:
+                parts.append(f"{below} more below")
+            label.setText(" · ".join(parts))
+            label.setVisible(bool(parts))
 
     # --- following the console ---------------------------------------------------------------
 

@@ -45,7 +45,7 @@ class TimerControls(QWidget):
         self.display.setMinimumWidth(self.display.fontMetrics().horizontalAdvance("Time's up") + 24)
         layout.addWidget(self.display)
         countdown.running_changed.connect(self._sync)
-        countdown.changed.connect(lambda _s: self._sync(countdown.running))
+        countdown.changed.connect(self._changed)
         self._sync(countdown.running)
 
     def toggle_pause(self) -> None:
@@ -53,6 +53,9 @@ class TimerControls(QWidget):
             self.countdown.pause()
         else:
             self.countdown.start()
+
+    def _changed(self, _seconds: int) -> None:
+        self._sync(self.countdown.running)
 
     def _sync(self, running: bool) -> None:
         self.pause.setText("Pause" if running else "Resume")

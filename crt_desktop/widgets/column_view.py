@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QDropEvent, QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QListView,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from crt_desktop.qt_models.column_model import ColumnModel
 
@@ -72,6 +79,10 @@ class ColumnView(QListView):
             selection.setCurrentIndex(model.index(focus), selection.SelectionFlag.NoUpdate)
             self.scrollTo(model.index(focus))
 
+    def show_inserted(self, _parent: QModelIndex, _first: int, last: int) -> None:
+        """Scroll new notes into sight (the room sees each note as it arrives)."""
+        self.scrollTo(self.model().index(last, 0))
+
     def relayout(self) -> None:
         """Recompute every note's size (after a text-size change)."""
         self.scheduleDelayedItemsLayout()
@@ -113,7 +124,10 @@ class ColumnPanel(QFrame):
         self.count.setObjectName("columnCount")
         for label in (self.title, self.help, self.count):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        layout = QVBoxLayout(self)
+            label.setWordWrap(True)
+        # Columns share the width equally, whatever the length of their titles.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout = self.box = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(2)
         layout.addWidget(self.title)
@@ -127,8 +141,11 @@ class ColumnPanel(QFrame):
         self.update_count()
 
     def set_title_points(self, points: float) -> None:
-        for label, size, bold in ((self.title, points, True), (self.help, points * 0.62, False),
-                                  (self.count, points * 0.62, False)):  # fmt: skip
+        for label, size, bold in (
+            (self.title, points, True),
+            (self.help, points * 0.62, False),
+            (self.count, points * 0.62, False),
+        ):
             font = QFont(label.font())
             font.setPointSizeF(size)
             font.setBold(bold)

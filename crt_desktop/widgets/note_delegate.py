@@ -154,13 +154,27 @@ class NoteDelegate(QStyledItemDelegate):
             found = self._layouts[key] = _layout_text(text, self.body_font, width)
         return found
 
+    @staticmethod
+    def _fitting(items: list[_Chip], width: float, fm: QFontMetricsF) -> list[_Chip]:
+        """Chips too wide for a line on their own are split at spaces, never cut off."""
+        out: list[_Chip] = []
+        for chip in items:
+            extra = fm.height() * 0.9 if chip.shape else 0
+            if fm.horizontalAdvance(chip.text) + extra <= width or " " not in chip.text:
+                out.append(chip)
+                continue
+            first, *rest = chip.text.split(" ")
+            out.append(_Chip(first, chip.colour, chip.shape))
+            out.extend(_Chip(word, chip.colour) for word in rest)
+        return out
+
     def _chip_rows(self, items: list[_Chip], width: float) -> list[list[tuple[_Chip, float]]]:
         """Pack the chips into as few lines as fit the width."""
         fm = QFontMetricsF(self.chip_font)
         gap = fm.height() * 0.6
         rows: list[list[tuple[_Chip, float]]] = [[]]
         used = 0.0
-        for chip in items:
+        for chip in self._fitting(items, width, fm):
             w = fm.horizontalAdvance(chip.text) + (fm.height() * 0.9 if chip.shape else 0)
             if rows[-1] and used + gap + w > width:
                 rows.append([])
@@ -175,8 +189,16 @@ class NoteDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         count = index.data(NoteRole.STACK_COUNT) or 0
         width = self._text_width(option)
-        key = (note.text, note.kind, note.level, note.votes, count, note.leader_added,
-               note.hidden, round(width))  # fmt: skip
+        key = (
+            note.text,
+            note.kind,
+            note.level,
+            note.votes,
+            count,
+            note.leader_added,
+            note.hidden,
+            round(width),
+        )
         height = self._heights.get(key)
         if height is None:
             if len(self._heights) > _CACHE_LIMIT:
@@ -238,8 +260,9 @@ class NoteDelegate(QStyledItemDelegate):
         painter.setPen(QColor(self.theme.note_text))
         layout.draw(painter, QPointF(x, y))
         y += text_h + self.padding * 0.6
-        self._paint_chips(painter, chips(note, count, self.theme, console=self.console), x, y,
-                          width)  # fmt: skip
+        self._paint_chips(
+            painter, chips(note, count, self.theme, console=self.console), x, y, width
+        )
         painter.restore()
 
     def _paint_chips(

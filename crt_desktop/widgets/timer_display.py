@@ -52,5 +52,6 @@ class TimerDisplay(QLabel):
         strength = float(value) if isinstance(value, float) else 0.0
         colour = QColor(self._glow)
         colour.setAlphaF(0.15 + 0.5 * strength)
-        self.setStyleSheet(f"background: {colour.name(QColor.NameFormat.HexArgb)};"
-                           " border-radius: 12px;")  # fmt: skip
+        self.setStyleSheet(
+            f"background: {colour.name(QColor.NameFormat.HexArgb)}; border-radius: 12px;"
+        )

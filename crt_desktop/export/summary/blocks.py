@@ -24,6 +24,32 @@ class Heading(Paragraph):
         self.ends_run = ends_run
 
 
+class TickGrid(Flowable):
+    """Fixed labels, each after a box to tick, in two columns: lighter than a Table."""
+
+    def __init__(self, labels: Sequence[str], font: str, size: float, colour: colors.Color) -> None:
+        super().__init__()
+        self.labels = list(labels)
+        self.font, self.size, self.colour = font, size, colour
+        self.leading = size * 1.45
+        self.rows = (len(self.labels) + 1) // 2
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, self.rows * self.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(self.font, self.size)
+        canvas.setFillColor(self.colour)
+        for i, label in enumerate(self.labels):
+            row, col = divmod(i, 2)
+            y = self.height - (row + 1) * self.leading + (self.leading - self.size) / 2 + 1
+            canvas.drawString(col * self.width / 2, y, label)
+        canvas.restoreState()
+
+
 class Striped(Flowable):
     """Paragraphs with a coloured stripe down their left side; splits across pages when long.
 
@@ -44,12 +70,18 @@ class Striped(Flowable):
         self.run = run
         self.ends_run = ends_run
         self.spaceAfter = space_after
+        self.width: float = 0.0
+        self.height: float = 0.0
         self._sizes: list[tuple[float, float]] = []
+        self._wrapped_at: float | None = None
 
     def _inner(self, width: float) -> float:
         return width - STRIPE - GAP
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # Heights depend only on the width: skip the costly line breaking when it is unchanged.
+        if self._wrapped_at == availWidth:
+            return self.width, self.height
         inner = self._inner(availWidth)
         self._sizes = []
         height = 2 * PAD
@@ -59,6 +91,7 @@ class Striped(Flowable):
             self._sizes.append((before, h))
             height += before + h
         self.width, self.height = availWidth, height
+        self._wrapped_at = availWidth
         return availWidth, height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:

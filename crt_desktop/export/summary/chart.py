@@ -25,6 +25,8 @@ def _nice_step(top: int) -> int:
 def counts_chart(digest: Digest, width: float, height: float = 190.0) -> Drawing:
     """Bars per column, one per kind, each kind in its colour and named in the legend."""
     drawing = Drawing(width, height)
+    # The drawing's default font is Helvetica, which is never embedded: set ours.
+    drawing.initialFontName, drawing.initialFontSize = FAMILY, LABEL_SIZE
     chart = VerticalBarChart()
     chart.x, chart.y = 40, 42
     chart.width, chart.height = width - 60, height - 70
@@ -114,6 +116,7 @@ def counts_table(digest: Digest, st: Styles, width: float) -> Table:
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                ("FONTSIZE", (0, 0), (-1, -1), 10),
                 ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
                 ("LINEBELOW", (0, 1), (-1, -2), 0.4, RULE),

@@ -203,6 +203,8 @@ def _joins_previous(ch: str) -> bool:
 def runs(text: str, table: Fonts | None = None) -> list[tuple[str | None, str]]:
     """Split text into (font, text) runs; font None means "print the missing mark"."""
     table = table or fonts()
+    # Composed forms print as one designed glyph rather than a letter with a floating accent.
+    text = unicodedata.normalize("NFC", text)
     if all(ord(ch) in table.primary or ch == "\n" for ch in text):
         return [(FAMILY, text)] if text else []
     out: list[tuple[str | None, str]] = []

@@ -11,19 +11,17 @@ from reportlab.platypus import (
     HRFlowable,
     Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from crt_desktop.content import Content
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.vocabulary import ResponseStatus
 
-from .blocks import Heading, Striped
+from .blocks import Heading, Striped, TickGrid
 from .chart import counts_chart, counts_table
 from .considerations import AFTER_LAST_SECTION, leadership_considerations
 from .digest import Digest, Item
-from .fonts import markup
+from .fonts import FAMILY, markup
 from .styles import KIND_LOOKS, RULE, Styles
 
 _MONTHS = (
@@ -170,28 +168,12 @@ def _write_in(st: Styles, lines: int) -> list[Flowable]:
     ]
 
 
-def _options(st: Styles) -> Table:
+def _options(st: Styles) -> TickGrid:
     """The response statuses as boxes to tick, two to a row."""
-    cells = [
-        Paragraph(f"{BOX}\u2002{s.label}", st.meta)
-        for s in ResponseStatus
-        if s is not ResponseStatus.NOT_REVIEWED
+    labels = [
+        f"{BOX}\u2002{s.label}" for s in ResponseStatus if s is not ResponseStatus.NOT_REVIEWED
     ]
-    if len(cells) % 2:
-        cells.append(Paragraph("", st.meta))
-    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
-    table = Table(rows, colWidths=["50%", "50%"], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return table
+    return TickGrid(labels, FAMILY, st.meta.fontSize, st.meta.textColor)
 
 
 def _response_parts(item: Item, st: Styles) -> list[Flowable]:

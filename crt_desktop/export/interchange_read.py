@@ -242,10 +242,7 @@ def _response(note: Fields) -> Response | None:
 
 
 def _arrange(drafts: list[_Draft], template: Template) -> list[Note]:
-    """Give every note an id, check the groups, and number positions in file order.
-
-    In each column a group's top note comes first, followed by the notes grouped under it,
-    as the board keeps them."""
+    """Give every note an id, check the groups, and number positions in file order."""
     first_path: dict[str, str] = {}
     for d in drafts:
         if d.has_id:
@@ -292,15 +289,9 @@ def _check_group(d: _Draft, by_id: dict[str, _Draft]) -> None:
 
 
 def _positioned(notes: list[Note], template: Template) -> list[Note]:
-    members: dict[str, list[Note]] = {}
-    for note in notes:
-        if note.stack is not None:
-            members.setdefault(note.stack, []).append(note)
+    """Number each column's notes 0, 1, 2… in file order, so a round trip keeps the board exact."""
     out: list[Note] = []
     for column in template.column_keys:
-        position = 0
-        for card in (n for n in notes if n.column == column and n.stack is None):
-            for note in (card, *members.get(card.id, ())):
-                out.append(replace(note, position=position))
-                position += 1
+        in_column = (n for n in notes if n.column == column)
+        out.extend(replace(note, position=i) for i, note in enumerate(in_column))
     return out

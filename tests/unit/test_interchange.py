@@ -13,7 +13,14 @@ import pytest
 from crt_desktop.content import Content, Section, content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import ProgressUpdate, Response
-from crt_desktop.domain.operations import AddNote, MoveNotes, SetResponse, StackNotes, Vote
+from crt_desktop.domain.operations import (
+    AddNote,
+    MoveNotes,
+    SetResponse,
+    StackNotes,
+    Unstack,
+    Vote,
+)
 from crt_desktop.domain.patch import apply_patch
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.template import Column, Template
@@ -197,8 +204,8 @@ def test_import_gives_an_unsaved_session():
     assert again.session == replace(board.session, id=None)
 
 
-def test_positions_follow_the_file_order_with_groups_kept_together():
-    """Positions come from the file's order; a grouped note sits after its top note."""
+def test_positions_follow_the_file_order():
+    """Positions in each column are 0, 1, 2… in the order the file lists the notes."""
     data = minimal(
         notes=[
             {**minimal()["notes"][0], "text": "b", "column": "unsorted", "id": "b", "group": "c"},
@@ -209,13 +216,24 @@ def test_positions_follow_the_file_order_with_groups_kept_together():
     )
     board = board_from_json(json.dumps(data), CONTENT)
     assert [(n.text, n.position) for n in board.in_column("unsorted")] == [
-        ("a", 0),
-        ("c", 1),
-        ("b", 2),
+        ("b", 0),
+        ("a", 1),
+        ("c", 2),
     ]
     assert [n.text for n in board.cards("unsorted")] == ["a", "c"]
     assert [n.text for n in board.stacked_under("c")] == ["b"]
-    assert board.in_column("i_control")[0].position == 0
+    assert [(n.text, n.position) for n in board.in_column("i_control")] == [("d", 0)]
+
+
+def test_a_stack_split_by_unstacking_round_trips():
+    """A board whose stacked note no longer sits right after its top note still comes back exact."""
+    board = make_board(("a", "b", "c", "d"))
+    a, b, c = (by_text(board, t) for t in "abc")
+    do(board, StackNotes((b, c), a))
+    do(board, Unstack((b,)))
+    text = board_to_json(board)
+    again = board_from_json(text, CONTENT)
+    assert again.notes == board.notes and board_to_json(again) == text
 
 
 def test_optional_fields_take_their_defaults():

@@ -1,0 +1,137 @@
+"""JSON interchange: any board the app can build survives export -> import -> export unchanged."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crt_desktop.domain.board import Board
+from crt_desktop.domain.note import ProgressUpdate, Response
+from crt_desktop.domain.operations import (
+    AddNote,
+    MoveNotes,
+    SetHidden,
+    SetResponse,
+    StackNotes,
+    Unstack,
+    Vote,
+)
+from crt_desktop.domain.patch import apply_patch
+from crt_desktop.domain.session import Session
+from crt_desktop.domain.validation import (
+    ValidationError,
+    clean_name,
+    clean_note_text,
+    clean_reason,
+)
+from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
+from crt_desktop.export.interchange import board_from_json, board_to_json
+
+from .test_interchange import COLUMNS, CONTENT, TEMPLATE
+
+# Text people might type or paste: right-to-left scripts, combining marks, markup, emoji,
+# direction overrides, zero-width joiners, quotes and backslashes.
+HOSTILE = [
+    "مرحبا بالجميع",
+    "שלום עולם",
+    "e\u0301\u0300\u0323 Zalgo\u0336\u0337",
+    'Staff & "leadership" <rarely> listen 😞 — ¿por qué?',
+    "<b>bold</b> <br/> <script>alert(1)</script> &amp; &lt;",
+    "👩🏽‍⚕️👨‍👩‍👧 🏳️‍🌈",
+    "\u202eevil override\u202c",
+    "back\\slash \"quote\" 'single' {json: [1]}",
+    "line one\nline two\ttabbed",
+    "Ωμέγα — 日本語 — 한국어 — हिन्दी",
+]
+
+
+def cleaned(clean: Any) -> Any:
+    """Hostile or arbitrary text, kept only if the cleaner accepts it, as the cleaner leaves it."""
+
+    def attempt(text: str) -> str | None:
+        try:
+            return clean(text)  # type: ignore[no-any-return]
+        except ValidationError:
+            return None
+
+    raw = st.one_of(
+        st.sampled_from(HOSTILE),
+        st.text(max_size=40),
+        st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=3).map(" ".join),
+    )
+    return raw.map(attempt).filter(lambda t: t is not None)
+
+
+note_texts = cleaned(clean_note_text)
+names = cleaned(lambda t: clean_name(t, "team"))
+optional_names = cleaned(lambda t: clean_name(t, "team", required=False))
+reasons = cleaned(clean_reason)
+dates = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+
+responses = st.builds(
+    Response,
+    status=st.sampled_from(ResponseStatus),
+    reason=reasons,
+    change_impossible=st.booleans(),
+    updates=st.lists(st.builds(ProgressUpdate, on=dates, text=reasons), max_size=3).map(tuple),
+)
+
+
+@st.composite
+def boards(draw: st.DrawFn) -> Board:
+    session = Session(
+        team=draw(names),
+        section=draw(st.integers(1, 12)),
+        held_on=draw(dates),
+        template=TEMPLATE.key,
+        facilitation_team=draw(optional_names),
+        screening=draw(st.booleans()),
+    )
+    board = Board(session=session, template=TEMPLATE)
+    for text in draw(st.lists(note_texts, min_size=draw(st.sampled_from([0, 3])), max_size=8)):
+        op = AddNote(
+            text,
+            kind=draw(st.sampled_from(Kind)),
+            level=draw(st.none() | st.sampled_from(Level)),
+            leader_added=draw(st.booleans()),
+        )
+        apply_patch(board, op.patch(board))
+    ids = list(board.notes)
+    if not ids:
+        return board
+    some = st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True).map(tuple)
+    ops = st.one_of(
+        st.builds(MoveNotes, some, st.sampled_from(COLUMNS), st.none() | st.integers(0, 8)),
+        st.builds(StackNotes, some, st.sampled_from(ids)),
+        st.builds(Unstack, some),
+        st.builds(Vote, some, st.integers(-2, 5)),
+        st.builds(SetHidden, some, st.booleans()),
+        st.builds(SetResponse, st.sampled_from(ids), responses),
+    )
+    for op in draw(st.lists(ops, min_size=2, max_size=12)):
+        apply_patch(board, op.patch(board))
+    return board
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(boards())
+def test_any_board_round_trips_identically(board: Board):
+    """Export, import and export again: the same text, and the same session and notes."""
+    text = board_to_json(board)
+    again = board_from_json(text.encode("utf-8"), CONTENT)
+    assert board_to_json(again) == text
+    assert again.session == board.session
+    assert again.notes == board.notes
+
+
+@settings(max_examples=100, deadline=None)
+@given(note_texts)
+def test_any_accepted_text_survives_unchanged(text: str):
+    """Text the app accepts (already cleaned) comes back exactly, character for character."""
+    board = Board(session=Session("Team", 4, date(2026, 11, 20), TEMPLATE.key), template=TEMPLATE)
+    apply_patch(board, AddNote(text).patch(board))
+    (note,) = board_from_json(board_to_json(board), CONTENT).notes.values()
+    assert note.text == text

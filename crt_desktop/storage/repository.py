@@ -2,17 +2,20 @@
 
 Every public method runs in one transaction that is committed before it returns, and raises
 `StorageError` (one clear sentence) on any database or OS failure. Nothing outside this module
-sees an ORM row: the app and its Qt models hold plain domain objects.
+sees a row: the app and its Qt models hold plain domain objects.
+
+Writes use SQLAlchemy Core statements (executemany), not the ORM unit of work: a drag that
+renumbers a column saves in a few statements, whatever the number of notes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Engine, delete, func, select
-from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import selectinload, sessionmaker
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
 from crt_desktop.content import content
 from crt_desktop.domain.board import Board
@@ -24,118 +27,100 @@ from crt_desktop.domain.template import Template
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 
 from .errors import translated
-from .models import NoteRow, ResponseRow, SessionRow, UpdateRow, now
+from .models import Base, NoteRow, ResponseRow, SessionRow, UpdateRow, now
+
+SESSIONS = Base.metadata.tables[SessionRow.__tablename__]
+NOTES = Base.metadata.tables[NoteRow.__tablename__]
+RESPONSES = Base.metadata.tables[ResponseRow.__tablename__]
+UPDATES = Base.metadata.tables[UpdateRow.__tablename__]
 
 
 class SqlSessionStore:
     """Sessions and their boards in any database SQLAlchemy reaches (SQLite by default)."""
 
     def __init__(self, engine: Engine, templates: dict[str, Template] | None = None) -> None:
-        self._orm = sessionmaker(engine, expire_on_commit=False)
+        self._engine = engine
         self._templates = templates
 
     # -- sessions -------------------------------------------------------------------------
 
     def list_sessions(self) -> list[SessionSummary]:
         """Every session, the most recently held first."""
-        count = func.count(NoteRow.id)
+        s = SESSIONS.c
         query = (
-            select(SessionRow, count)
-            .outerjoin(NoteRow, NoteRow.session_id == SessionRow.id)
-            .group_by(SessionRow.id)
-            .order_by(SessionRow.held_on.desc(), SessionRow.id.desc())
+            select(s.id, s.held_on, s.team, s.section, s.template, func.count(NOTES.c.id))
+            .select_from(SESSIONS.outerjoin(NOTES, NOTES.c.session_id == s.id))
+            .group_by(s.id, s.held_on, s.team, s.section, s.template)
+            .order_by(s.held_on.desc(), s.id.desc())
         )
-        with translated("read the list of sessions"), self._orm() as orm:
-            return [
-                SessionSummary(
-                    id=row.id,
-                    held_on=row.held_on,
-                    team=row.team,
-                    section=row.section,
-                    template=row.template,
-                    note_count=notes,
-                )
-                for row, notes in orm.execute(query).all()
-            ]
+        with translated("read the list of sessions"), self._engine.connect() as conn:
+            return [SessionSummary(*row) for row in conn.execute(query)]
 
     def create_session(self, session: Session) -> Session:
         """Save a new session (any id it carries is ignored) and return it with its id."""
-        with translated("save the new session"), self._orm.begin() as orm:
-            row = _new_session_row(session)
-            orm.add(row)
-            orm.flush()
-            return replace(session, id=row.id)
+        with translated("save the new session"), self._engine.begin() as conn:
+            return _insert_session(conn, session)
 
     def update_session(self, session: Session) -> None:
         """Save a session's new details; KeyError if it is not in the database."""
-        if session.id is None:
-            raise KeyError(session.id)
-        with translated("save the session"), self._orm.begin() as orm:
-            _copy_session(session, _session_row(orm, session.id))
+        with translated("save the session"), self._engine.begin() as conn:
+            if session.id is None or not _touch_session(conn, session.id, session):
+                raise KeyError(session.id)
 
     def delete_session(self, session_id: int) -> None:
         """Delete a session with all its notes and responses; KeyError if there is none."""
-        with translated("delete the session"), self._orm.begin() as orm:
-            row = _session_row(orm, session_id)
-            # Delete children explicitly: a database without cascading foreign keys stays tidy too.
-            orm.execute(delete(UpdateRow).where(UpdateRow.session_id == session_id))
-            orm.execute(delete(ResponseRow).where(ResponseRow.session_id == session_id))
-            orm.execute(delete(NoteRow).where(NoteRow.session_id == session_id))
-            orm.delete(row)
+        with translated("delete the session"), self._engine.begin() as conn:
+            # Children first: a database without cascading foreign keys stays tidy too.
+            for table in (UPDATES, RESPONSES, NOTES):
+                conn.execute(delete(table).where(table.c.session_id == session_id))
+            if conn.execute(delete(SESSIONS).where(SESSIONS.c.id == session_id)).rowcount == 0:
+                raise KeyError(session_id)
 
     # -- boards ---------------------------------------------------------------------------
 
     def load_board(self, session_id: int) -> Board:
         """The session's board; KeyError if there is no such session."""
-        with translated("open the session"), self._orm() as orm:
-            row = _session_row(orm, session_id)
-            notes = orm.scalars(
-                select(NoteRow)
-                .where(NoteRow.session_id == session_id)
-                .options(selectinload(NoteRow.response).selectinload(ResponseRow.updates))
-                .order_by(NoteRow.column_key, NoteRow.position, NoteRow.id)
-            ).all()
-            session = _session(row)
-            try:
-                board = Board(session=session, template=self._template(session.template))
-                board.notes = {n.id: _note(n) for n in notes}
-            except ValueError as exc:
-                raise StorageError(
-                    "Could not open the session: the database holds a value this version of "
-                    f"CRT Desktop does not know ({exc})."
-                ) from exc
-            return board
+        with translated("open the session"), self._engine.connect() as conn:
+            row = conn.execute(select(SESSIONS).where(SESSIONS.c.id == session_id)).first()
+            if row is None:
+                raise KeyError(session_id)
+            query = (
+                select(NOTES)
+                .where(NOTES.c.session_id == session_id)
+                .order_by(NOTES.c.column_key, NOTES.c.position, NOTES.c.id)
+            )
+            note_rows = conn.execute(query).all()
+            responses = _responses(conn, session_id)
+        session = _session(row._mapping)
+        template = self._template(session.template)
+        try:
+            notes = [_note(n._mapping, responses.get(n.id)) for n in note_rows]
+        except ValueError as exc:
+            raise StorageError(
+                "Could not open the session: the database holds a value this version of "
+                f"CRT Desktop does not know ({exc})."
+            ) from exc
+        return Board(session=session, template=template, notes={n.id: n for n in notes})
 
     def save_patch(self, session_id: int, patch: Patch) -> None:
         """Write exactly the notes (and session) in the patch, in one committed transaction."""
         if patch.empty:
             return
-        with translated(), self._orm.begin() as orm:
-            row = orm.get(SessionRow, session_id)
-            if row is None:
+        with translated(), self._engine.begin() as conn:
+            if not _touch_session(conn, session_id, patch.session):
                 raise StorageError("Could not save the change: the session is no longer there.")
-            if patch.session is not None:
-                _copy_session(patch.session, row)
             if patch.remove:
-                _remove_notes(orm, session_id, patch.remove)
+                _delete_notes(conn, session_id, patch.remove)
             if patch.put:
-                existing = _note_rows(orm, session_id, [n.id for n in patch.put])
-                for note in patch.put:
-                    target = existing.get(note.id)
-                    if target is None:
-                        orm.add(_new_note_row(session_id, note))
-                    else:
-                        _copy_note(note, target)
-            row.updated_at = now()
+                _write_notes(conn, session_id, patch.put)
 
     def save_board(self, board: Board) -> Session:
         """Save a whole new board (an import) in one transaction, all or nothing."""
-        with translated("save the imported session"), self._orm.begin() as orm:
-            row = _new_session_row(board.session)
-            orm.add(row)
-            orm.flush()
-            orm.add_all(_new_note_row(row.id, note) for note in board.notes.values())
-            return replace(board.session, id=row.id)
+        with translated("save the imported session"), self._engine.begin() as conn:
+            session = _insert_session(conn, board.session)
+            assert session.id is not None
+            _write_notes(conn, session.id, tuple(board.notes.values()), new=True)
+            return session
 
     def _template(self, key: str) -> Template:
         templates = self._templates if self._templates is not None else content().templates
@@ -148,117 +133,187 @@ class SqlSessionStore:
             ) from None
 
 
-# -- rows <-> domain objects ----------------------------------------------------------------
+# -- writing --------------------------------------------------------------------------------
 
 
-def _session_row(orm: OrmSession, session_id: int) -> SessionRow:
-    row = orm.get(SessionRow, session_id)
-    if row is None:
-        raise KeyError(session_id)
-    return row
+def _session_values(session: Session) -> dict[str, Any]:
+    return {
+        "team": session.team,
+        "section": session.section,
+        "held_on": session.held_on,
+        "template": session.template,
+        "facilitation_team": session.facilitation_team,
+        "screening": session.screening,
+    }
 
 
-def _note_rows(orm: OrmSession, session_id: int, ids: Iterable[str]) -> dict[str, NoteRow]:
-    rows = orm.scalars(
-        select(NoteRow)
-        .where(NoteRow.session_id == session_id, NoteRow.id.in_(list(ids)))
-        .options(selectinload(NoteRow.response).selectinload(ResponseRow.updates))
-    ).all()
-    return {r.id: r for r in rows}
+def _insert_session(conn: Connection, session: Session) -> Session:
+    stamp = now()
+    values = {**_session_values(session), "created_at": stamp, "updated_at": stamp}
+    key = conn.execute(insert(SESSIONS).values(values)).inserted_primary_key
+    assert key is not None
+    return replace(session, id=key[0])
 
 
-def _remove_notes(orm: OrmSession, session_id: int, ids: tuple[str, ...]) -> None:
-    for table in (UpdateRow, ResponseRow):
-        orm.execute(delete(table).where(table.session_id == session_id, table.note_id.in_(ids)))
-    orm.execute(delete(NoteRow).where(NoteRow.session_id == session_id, NoteRow.id.in_(ids)))
+def _touch_session(conn: Connection, session_id: int, session: Session | None) -> bool:
+    """Mark the session changed (saving its new details, if given); False if it is gone."""
+    values = {"updated_at": now(), **(_session_values(session) if session else {})}
+    result = conn.execute(update(SESSIONS).where(SESSIONS.c.id == session_id).values(values))
+    return result.rowcount > 0
 
 
-def _new_session_row(session: Session) -> SessionRow:
-    row = SessionRow()
-    _copy_session(session, row)
-    return row
+def _delete_notes(conn: Connection, session_id: int, ids: Sequence[str]) -> None:
+    for table in (UPDATES, RESPONSES):
+        conn.execute(
+            delete(table).where(table.c.session_id == session_id, table.c.note_id.in_(ids))
+        )
+    conn.execute(delete(NOTES).where(NOTES.c.session_id == session_id, NOTES.c.id.in_(ids)))
 
 
-def _copy_session(session: Session, row: SessionRow) -> None:
-    row.team = session.team
-    row.section = session.section
-    row.held_on = session.held_on
-    row.template = session.template
-    row.facilitation_team = session.facilitation_team
-    row.screening = session.screening
-    row.updated_at = now()
+def _note_values(note: Note) -> dict[str, Any]:
+    return {
+        "text": note.text,
+        "kind": note.kind.value,
+        "level": note.level.value if note.level is not None else None,
+        "column_key": note.column,
+        "position": note.position,
+        "stack": note.stack,
+        "votes": note.votes,
+        "hidden": note.hidden,
+        "leader_added": note.leader_added,
+    }
 
 
-def _session(row: SessionRow) -> Session:
-    return Session(
-        team=row.team,
-        section=row.section,
-        held_on=row.held_on,
-        template=row.template,
-        facilitation_team=row.facilitation_team,
-        screening=row.screening,
-        id=row.id,
-    )
+def _write_notes(
+    conn: Connection, session_id: int, notes: Sequence[Note], *, new: bool = False
+) -> None:
+    """Insert or update each note in full, its response and progress updates included."""
+    ids = [n.id for n in notes]
+    stamp = now()
+    existing: set[str] = set()
+    if not new:
+        query = select(NOTES.c.id).where(NOTES.c.session_id == session_id, NOTES.c.id.in_(ids))
+        existing = set(conn.scalars(query))
+    added = [
+        {**_note_values(n), "session_id": session_id, "id": n.id, "created_at": stamp}
+        for n in notes
+        if n.id not in existing
+    ]
+    if added:
+        conn.execute(insert(NOTES).values(updated_at=stamp), added)
+    changed = [
+        {**_note_values(n), "key_session": session_id, "key_id": n.id}
+        for n in notes
+        if n.id in existing
+    ]
+    if changed:
+        by_key = (NOTES.c.session_id == bindparam("key_session")) & (
+            NOTES.c.id == bindparam("key_id")
+        )
+        conn.execute(update(NOTES).where(by_key).values(updated_at=stamp), changed)
+    stored = _responses(conn, session_id, [n.id for n in notes if n.id in existing])
+    _write_responses(conn, session_id, [n for n in notes if stored.get(n.id) != n.response], stamp)
 
 
-def _new_note_row(session_id: int, note: Note) -> NoteRow:
-    row = NoteRow(session_id=session_id, id=note.id)
-    _copy_note(note, row)
-    return row
-
-
-def _copy_note(note: Note, row: NoteRow) -> None:
-    row.text = note.text
-    row.kind = note.kind.value
-    row.level = note.level.value if note.level is not None else None
-    row.column_key = note.column
-    row.position = note.position
-    row.stack = note.stack
-    row.votes = note.votes
-    row.hidden = note.hidden
-    row.leader_added = note.leader_added
-    row.updated_at = now()
-    _copy_response(note.response, row)
-
-
-def _copy_response(response: Response | None, row: NoteRow) -> None:
-    if response is None:
-        row.response = None
+def _write_responses(
+    conn: Connection, session_id: int, notes: Sequence[Note], stamp: datetime
+) -> None:
+    """Replace the responses of these notes (whose responses changed) with their new ones."""
+    if not notes:
         return
-    if row.response is None:
-        row.response = ResponseRow()
-    target = row.response
-    target.status = response.status.value
-    target.reason = response.reason
-    target.change_impossible = response.change_impossible
-    target.updated_at = now()
-    current = tuple(ProgressUpdate(on=u.given_on, text=u.text) for u in target.updates)
-    if current != response.updates:
-        target.updates = [
-            UpdateRow(ordinal=i, given_on=u.on, text=u.text) for i, u in enumerate(response.updates)
-        ]
+    _delete_responses(conn, session_id, [n.id for n in notes])
+    answered = [(n.id, n.response) for n in notes if n.response is not None]
+    if not answered:
+        return
+    conn.execute(
+        insert(RESPONSES),
+        [
+            {
+                "session_id": session_id,
+                "note_id": note_id,
+                "status": response.status.value,
+                "reason": response.reason,
+                "change_impossible": response.change_impossible,
+                "updated_at": stamp,
+            }
+            for note_id, response in answered
+        ],
+    )
+    updates = [
+        {
+            "session_id": session_id,
+            "note_id": note_id,
+            "ordinal": ordinal,
+            "given_on": update.on,
+            "text": update.text,
+        }
+        for note_id, response in answered
+        for ordinal, update in enumerate(response.updates)
+    ]
+    if updates:
+        conn.execute(insert(UPDATES), updates)
 
 
-def _note(row: NoteRow) -> Note:
-    return Note(
-        text=row.text,
-        kind=Kind(row.kind),
-        level=Level(row.level) if row.level is not None else None,
-        column=row.column_key,
-        position=row.position,
-        stack=row.stack,
-        votes=row.votes,
-        hidden=row.hidden,
-        leader_added=row.leader_added,
-        response=_response(row.response) if row.response is not None else None,
-        id=row.id,
+def _delete_responses(conn: Connection, session_id: int, ids: Sequence[str]) -> None:
+    for table in (UPDATES, RESPONSES):
+        conn.execute(
+            delete(table).where(table.c.session_id == session_id, table.c.note_id.in_(ids))
+        )
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def _responses(
+    conn: Connection, session_id: int, ids: Iterable[str] | None = None
+) -> dict[str, Response]:
+    """The stored responses of a session's notes (of the given notes only, if ids are given)."""
+    wanted = None if ids is None else list(ids)
+    if wanted == []:
+        return {}
+    r, u = RESPONSES.c, UPDATES.c
+    responses = select(RESPONSES).where(r.session_id == session_id)
+    updates = select(UPDATES).where(u.session_id == session_id).order_by(u.note_id, u.ordinal)
+    if wanted is not None:
+        responses = responses.where(r.note_id.in_(wanted))
+        updates = updates.where(u.note_id.in_(wanted))
+    by_note: dict[str, list[ProgressUpdate]] = {}
+    for row in conn.execute(updates):
+        by_note.setdefault(row.note_id, []).append(ProgressUpdate(on=row.given_on, text=row.text))
+    return {
+        row.note_id: Response(
+            status=ResponseStatus(row.status),
+            reason=row.reason,
+            change_impossible=row.change_impossible,
+            updates=tuple(by_note.get(row.note_id, ())),
+        )
+        for row in conn.execute(responses)
+    }
+
+
+def _session(row: Any) -> Session:
+    return Session(
+        team=row["team"],
+        section=row["section"],
+        held_on=row["held_on"],
+        template=row["template"],
+        facilitation_team=row["facilitation_team"],
+        screening=row["screening"],
+        id=row["id"],
     )
 
 
-def _response(row: ResponseRow) -> Response:
-    return Response(
-        status=ResponseStatus(row.status),
-        reason=row.reason,
-        change_impossible=row.change_impossible,
-        updates=tuple(ProgressUpdate(on=u.given_on, text=u.text) for u in row.updates),
+def _note(row: Any, response: Response | None) -> Note:
+    return Note(
+        text=row["text"],
+        kind=Kind(row["kind"]),
+        level=Level(row["level"]) if row["level"] is not None else None,
+        column=row["column_key"],
+        position=row["position"],
+        stack=row["stack"],
+        votes=row["votes"],
+        hidden=row["hidden"],
+        leader_added=row["leader_added"],
+        response=response,
+        id=row["id"],
     )

@@ -62,14 +62,14 @@ def add(board: Board, text: str, column: str = "unsorted", **fields: object) -> 
     return note_id
 
 
+def body(page_text: str) -> str:
+    """A page's text without its footer and running "continued" line."""
+    lines = page_text.splitlines()
+    return "\n".join(ln for ln in lines if not FOOTER.match(ln) and not CONTINUED.match(ln))
+
+
 def pages(path: Path) -> list[str]:
-    """Each page's text, with the footer and the running "continued" line taken out."""
-    out = []
-    for page in PdfReader(path).pages:
-        lines = page.extract_text().splitlines()
-        kept = [ln for ln in lines if not FOOTER.match(ln) and not CONTINUED.match(ln)]
-        out.append("\n".join(kept))
-    return out
+    return [body(page.extract_text()) for page in PdfReader(path).pages]
 
 
 def squash(text: str) -> str:
@@ -253,7 +253,7 @@ def test_five_hundred_notes_make_a_tidy_multi_page_document(tmp_path: Path) -> N
     for number, page in enumerate(raw, start=1):
         assert f"Outpatient nursing · 20 November 2026 · Page {number} of {total}" in page
     assert sum("continued" in p for p in raw) > 5
-    text = text_of(out)
+    text = "\n".join(body(p) for p in raw)
     assert all(f"Note {i:03d} about" in text for i in range(500))
 
 

@@ -212,12 +212,14 @@ class RoomView(QWidget):
             self.text_scale_changed.emit(scale)
 
     def step_text_size(self, steps: int) -> None:
-        larger = [s for s in TEXT_SCALES if s > self._text_scale + 1e-6]
-        smaller = [s for s in TEXT_SCALES if s < self._text_scale - 1e-6]
-        if steps > 0 and larger:
-            self.set_text_scale(larger[0])
-        elif steps < 0 and smaller:
-            self.set_text_scale(smaller[-1])
+        """Larger (steps > 0) or smaller text, through TEXT_SCALES."""
+        scale = self._text_scale
+        for _ in range(abs(steps)):
+            if steps > 0:
+                scale = next((s for s in TEXT_SCALES if s > scale + 1e-6), scale)
+            else:
+                scale = next((s for s in reversed(TEXT_SCALES) if s < scale - 1e-6), scale)
+        self.set_text_scale(scale)
 
     def body_points(self) -> float:
         """The note text size now shown: 24 pt at 1920×1080 and normal size, scaled from there."""

@@ -1,0 +1,45 @@
+"""A drop through the view itself: the model moves the notes once, and the view reports a copy
+so that Qt does not remove the dragged rows a second time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from crt_desktop.domain.operations import AddNote
+from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.views.console import ConsoleWindow
+
+from .fakes import MemoryStore, new_board
+
+
+def test_a_dropped_note_moves_once_and_reports_a_copy(qtbot):
+    """A synthesized drop on another column moves the note there and ends as a copy action."""
+    store = MemoryStore()
+    controller = BoardController(new_board(store), store)
+    for key in "abc":
+        controller.do(AddNote(key, note_id=key))
+    console = ConsoleWindow(controller)
+    qtbot.addWidget(console)
+    qtbot.addWidget(console.room_view)
+    console.resize(1200, 700)
+    console.show()
+    qtbot.waitExposed(console)
+    source, target = console.views[0], console.views[1]
+    mime = source.model().mimeData([source.model().index(1, 0)])
+    where = QPointF(target.viewport().rect().center())
+    viewport = target.viewport()
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    move = Qt.DropAction.MoveAction
+    offered = source.model().supportedDragActions()  # what a real drag from a column offers
+    QApplication.sendEvent(viewport, QDragEnterEvent(where, offered, mime, buttons, mods))
+    QApplication.sendEvent(viewport, QDragMoveEvent(where, offered, mime, buttons, mods))
+    drop = QDropEvent(where, offered, mime, buttons, mods)
+    QApplication.sendEvent(viewport, drop)
+    assert move & offered
+    assert drop.isAccepted()
+    assert drop.dropAction() == Qt.DropAction.CopyAction
+    assert source.column_model().note_ids() == ["a", "c"]
+    assert target.column_model().note_ids() == ["b"]
+    assert store.boards[controller.session_id].notes["b"].column == "i_control"

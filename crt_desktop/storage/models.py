@@ -25,7 +25,7 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 
@@ -74,10 +74,6 @@ class SessionRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
-    notes: Mapped[list[NoteRow]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
-    )
-
 
 class NoteRow(Base):
     __tablename__ = "notes"
@@ -100,11 +96,6 @@ class NoteRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
-    session: Mapped[SessionRow] = relationship(back_populates="notes")
-    response: Mapped[ResponseRow | None] = relationship(
-        back_populates="note", cascade="all, delete-orphan", passive_deletes=True
-    )
-
     __table_args__ = (
         CheckConstraint(_one_of("kind", KINDS), name="kind"),
         CheckConstraint(f"level IS NULL OR {_one_of('level', LEVELS)}", name="level"),
@@ -123,14 +114,6 @@ class ResponseRow(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     change_impossible: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
-
-    note: Mapped[NoteRow] = relationship(back_populates="response")
-    updates: Mapped[list[UpdateRow]] = relationship(
-        back_populates="response",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="UpdateRow.ordinal",
-    )
 
     __table_args__ = (
         ForeignKeyConstraint(
@@ -151,8 +134,6 @@ class UpdateRow(Base):
     ordinal: Mapped[int] = mapped_column(Integer)
     given_on: Mapped[date] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
-
-    response: Mapped[ResponseRow] = relationship(back_populates="updates")
 
     __table_args__ = (
         ForeignKeyConstraint(

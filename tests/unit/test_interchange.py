@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+import re
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 
 from crt_desktop.content import Content, Section, content
 from crt_desktop.domain.board import Board
-from crt_desktop.domain.note import ProgressUpdate, Response
+from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.operations import (
     AddNote,
     MoveNotes,
@@ -308,3 +309,33 @@ def test_export_refuses_a_note_outside_the_template():
     board.notes[note.id] = replace(note, column="elsewhere")
     with pytest.raises(ValueError, match="elsewhere"):
         board_to_dict(board)
+
+
+@pytest.mark.parametrize(
+    ("cls", "carried"),
+    [
+        # position is carried by the order of the notes, stack by "group".
+        (Note, {"text", "kind", "level", "column", "position", "stack", "votes", "hidden",
+                "leader_added", "response", "id"}),
+        # id is given by storage when the imported session is saved.
+        (Session, {"team", "section", "held_on", "template", "facilitation_team", "screening",
+                   "id"}),
+        (Response, {"status", "reason", "change_impossible", "updates"}),
+        (ProgressUpdate, {"on", "text"}),
+    ],
+)  # fmt: skip
+def test_every_domain_field_is_carried(cls: type, carried: set[str]):
+    """A field added to the domain fails here until the file format carries it (no silent loss)."""
+    assert {f.name for f in fields(cls)} == carried
+
+
+def test_the_examples_in_the_format_guide_import():
+    """Every JSON example in docs/interchange.md imports with the packaged content."""
+    guide = (Path(__file__).parents[2] / "docs" / "interchange.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```json\n(.*?)```", guide, flags=re.DOTALL)
+    assert len(examples) == 2
+    full, short = (board_from_json(e, content()) for e in examples)
+    top, duplicate = full.in_column("leadership_controls")
+    assert duplicate.stack == top.id and full.cards("leadership_controls") == [top]
+    assert top.response is not None and top.response.updates[0].on == date(2027, 2, 1)
+    assert len(short.notes) == 1

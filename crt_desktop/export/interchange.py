@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -89,8 +89,9 @@ def board_to_json(board: Board) -> str:
 def write_board_file(board: Board, path: Path) -> None:
     """Write the session file whole or not at all (a temporary file, then a rename)."""
     data = board_to_json(board).encode("utf-8")
-    folder = path.parent
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    # os.open with 0o666 lets the umask decide, so the file gets the usual permissions.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)
@@ -98,5 +99,5 @@ def write_board_file(board: Board, path: Path) -> None:
             os.fsync(file.fileno())
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise

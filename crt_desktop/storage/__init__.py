@@ -7,7 +7,13 @@ to the app. Every failure surfaces as `StorageError` with one sentence for peopl
 
 from crt_desktop.domain.store import StorageError
 
-from .database import Database, default_database_path, open_database, resolve_database_url
+from .database import (
+    Database,
+    default_database_path,
+    open_database,
+    resolve_database_url,
+    sqlite_url,
+)
 from .errors import DatabaseProblem
 from .repository import SqlSessionStore
 
@@ -19,4 +25,5 @@ __all__ = [
     "default_database_path",
     "open_database",
     "resolve_database_url",
+    "sqlite_url",
 ]

@@ -126,7 +126,13 @@ def open_database(
         if target is None:
             _make_private_folder(path.parent)
         revision = _prepare_file(path, migrations)
-    engine = _engine(url, path)
+    try:
+        engine = _engine(url, path)
+    except ImportError as exc:
+        raise DatabaseProblem(
+            f"CRT Desktop cannot reach {url.get_backend_name()} databases here: the driver "
+            f"({exc.name or 'unknown'}) is not installed."
+        ) from exc
     try:
         with translated("open the database"):
             backup = _migrate(engine, path, revision, migrations)

@@ -3,12 +3,14 @@ database is backed up before it is changed."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -217,3 +219,17 @@ def test_failed_migration_rolls_back_whole(tmp_path: Path, newer_migrations: Pat
         assert conn.execute("SELECT count(*) FROM notes").fetchone() == (1,)
     conn.close()
     assert "half_done" not in tables
+
+
+def test_migrations_render_portable_postgresql_ddl() -> None:
+    """Offline, the migrations print PostgreSQL DDL for an organisation's administrator."""
+    buffer = io.StringIO()
+    config = Config(output_buffer=buffer)
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", "postgresql://")
+    command.upgrade(config, "head", sql=True)
+    sql = buffer.getvalue()
+    for table in ("sessions", "notes", "responses", "progress_updates"):
+        assert f"CREATE TABLE {table} (" in sql
+    assert "id SERIAL NOT NULL" in sql and "BOOLEAN NOT NULL" in sql
+    assert f"INSERT INTO alembic_version (version_num) VALUES ('{HEAD}')" in sql

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import importlib.util
 import os
 import sqlite3
 import subprocess
@@ -249,6 +250,15 @@ def test_unknown_database_url_is_a_problem() -> None:
     """A URL for a database driver that is not installed is a clear DatabaseProblem."""
     with pytest.raises(DatabaseProblem, match="not a database URL"):
         open_database("nosuchdb://server/crt")
+
+
+def test_missing_database_driver_is_a_problem_without_the_password() -> None:
+    """A server URL whose driver is not installed is refused in a sentence that hides secrets."""
+    if importlib.util.find_spec("psycopg") is not None:
+        pytest.skip("the PostgreSQL driver is installed here")
+    with pytest.raises(DatabaseProblem, match="driver") as caught:
+        open_database("postgresql+psycopg://ana:secret@localhost:1/crt")
+    assert "secret" not in str(caught.value)
 
 
 def test_in_memory_database_works() -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -107,6 +109,38 @@ class Desktop:
         self.picker.show()
 
 
+# Benchmarks set this: the app prints the monotonic clock at its first window's first paint, then
+# quits (benchmarks/bench_startup.py measures start-up with it).
+FIRST_PAINT_VARIABLE = "CRT_DESKTOP_QUIT_AFTER_FIRST_PAINT"
+
+
+class FirstPaintProbe(QObject):
+    """Prints `first-paint <seconds>` once `window` has painted for the first time, then quits."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        app = QApplication.instance()
+        assert app is not None
+        self.app: QCoreApplication = app
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+        ):
+            self.app.removeEventFilter(self)
+            # The rest of the window paints in this same pass; report once it is done.
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"first-paint {time.clock_gettime(time.CLOCK_MONOTONIC):.6f}", flush=True)
+        QApplication.quit()
+
+
 def _fail(message: str) -> int:
     print(f"crt-desktop: {message}", file=sys.stderr)
     if QGuiApplication.platformName() != "offscreen":  # nobody could see, or close, the dialog
@@ -139,6 +173,8 @@ def run_gui(args: argparse.Namespace) -> int:
         desktop.open_session(args.session)
     else:
         desktop.picker.show()
+    if os.environ.get(FIRST_PAINT_VARIABLE):
+        FirstPaintProbe(desktop.windows[0] if desktop.windows else desktop.picker)
     try:
         return app.exec()
     finally:

@@ -346,3 +346,13 @@ def test_the_examples_in_the_format_guide_import():
     assert duplicate.stack == top.id and full.cards("leadership_controls") == [top]
     assert top.response is not None and top.response.updates[0].on == date(2027, 2, 1)
     assert len(short.notes) == 1
+
+
+def test_escaped_lone_surrogates_are_dropped():
+    """JSON can spell half an emoji (a lone surrogate); it is dropped like other unprintables."""
+    text = json.dumps(minimal()).replace(
+        "Charting after hours", "Charting \\ud83d after\\udc00 hours"
+    )
+    (note,) = board_from_json(text, CONTENT).notes.values()
+    assert note.text == "Charting  after hours"
+    assert board_to_json(board_from_json(text, CONTENT)).encode("utf-8")

@@ -14,6 +14,7 @@ transactions (DDL included) are real. New database files and backups are owner-o
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -121,11 +122,10 @@ def open_database(
     that must be kept as it is, StorageError for other failures. `migrations` is for tests."""
     url = _url(target)
     path = _sqlite_file(url)
-    revision = None
     if path is not None:
         if target is None:
             _make_private_folder(path.parent)
-        revision = _prepare_file(path, migrations)
+        _prepare_file(path, migrations)
     try:
         engine = _engine(url, path)
     except ImportError as exc:
@@ -135,7 +135,7 @@ def open_database(
         ) from exc
     try:
         with translated("open the database"):
-            backup = _migrate(engine, path, revision, migrations)
+            backup = _migrate(engine, path, migrations)
             journal = _journal_mode(engine) if path is not None else None
     except BaseException:
         engine.dispose()
@@ -154,7 +154,8 @@ def _url(target: str | os.PathLike[str] | None) -> URL:
         url = make_url(text)
         url.get_dialect()
     except (ArgumentError, NoSuchModuleError) as exc:
-        raise DatabaseProblem(f"{text!r} is not a database URL CRT Desktop can use.") from exc
+        shown = re.sub(r"//[^/@]*@", "//***@", text)  # never echo a password
+        raise DatabaseProblem(f"{shown!r} is not a database URL CRT Desktop can use.") from exc
     return url
 
 
@@ -175,21 +176,21 @@ def _make_private_folder(folder: Path) -> None:
         raise DatabaseProblem(f"Could not create the folder {folder}: {cause(exc)}.") from exc
 
 
-def _prepare_file(path: Path, migrations: Path) -> str | None:
-    """Check an existing file read-only, or create a new owner-only one. Returns its revision."""
+def _prepare_file(path: Path, migrations: Path) -> None:
+    """Check an existing file read-only, or create a new owner-only one."""
     if path.exists():
         if not path.is_file():
             raise DatabaseProblem(f"{path} is a folder, not a database file.")
-        return check_sqlite_file(path, migrations)
+        check_sqlite_file(path, migrations)
+        return
     if not path.parent.is_dir():
         raise DatabaseProblem(f"The folder {path.parent} does not exist.")
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
-        return check_sqlite_file(path, migrations)
+        check_sqlite_file(path, migrations)
     except OSError as exc:
         raise DatabaseProblem(f"Could not create the database {path}: {cause(exc)}.") from exc
-    return None
 
 
 def _engine(url: URL, path: Path | None) -> Engine:
@@ -233,9 +234,7 @@ def _journal_mode(engine: Engine) -> str:
         return str(connection.exec_driver_sql("PRAGMA journal_mode").scalar()).lower()
 
 
-def _migrate(
-    engine: Engine, path: Path | None, revision: str | None, migrations: Path
-) -> Path | None:
+def _migrate(engine: Engine, path: Path | None, migrations: Path) -> Path | None:
     """Bring the database to head; back a SQLite file up first. Returns the backup, if any."""
     with engine.connect() as connection:
         current = current_revision(connection)

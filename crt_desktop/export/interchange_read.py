@@ -117,10 +117,10 @@ def board_from_data(data: Any, content: Content) -> Board:
             "", f"the file must hold one JSON object (a session), not {describe(data)}."
         )
     if data.get("format") != FORMAT:
+        found = f"not {describe(data['format'])}" if "format" in data else "and it is missing"
         raise InterchangeError(
             "format",
-            f'this is not a CRT Desktop session file (expected "{FORMAT}", '
-            f"not {describe(data.get('format'))}).",
+            f'this is not a CRT Desktop session file (the format should be "{FORMAT}", {found}).',
         )
     _check_version(data.get("version", None), "version" in data)
     top = Fields(data, "", "session file", TOP_FIELDS)
@@ -155,6 +155,8 @@ def _check_version(version: Any, present: bool) -> None:
 def _session(f: Fields, content: Content) -> Session:
     numbers = [s.number for s in content.sections]
     section = f.whole_number("section", min(numbers), max(numbers))
+    if section not in numbers:  # pragma: no cover - the packaged sections have no gaps
+        raise f.fail("section", f"there is no section {section}.")
     template = f.raw("template")
     if not isinstance(template, str) or template not in content.templates:
         raise f.fail(

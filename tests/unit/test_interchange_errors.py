@@ -72,11 +72,18 @@ def test_the_top_must_be_an_object(value: Any):
 
 
 @pytest.mark.parametrize("value", ["crt-desktop-board", None, 1])
-def test_wrong_or_missing_format(value: Any):
+def test_wrong_format(value: Any):
     """A file of another kind is refused at the "format" field."""
-    data = minimal(format=value)
-    error = refuse(data)
+    error = refuse(minimal(format=value))
     assert error.path == "format" and "not a CRT Desktop session file" in str(error)
+
+
+def test_missing_format():
+    """Any other JSON object (say, a settings file) is told apart at once."""
+    assert str(refuse({"theme": "dark"})) == (
+        "format: this is not a CRT Desktop session file (the format should be "
+        '"crt-desktop-session", and it is missing).'
+    )
 
 
 def test_newer_version_says_so():

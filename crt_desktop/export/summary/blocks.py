@@ -4,14 +4,17 @@ the run of blocks under them (so a page can say "… continued" at its top)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 STRIPE = 5.0  # width of the kind stripe, points
 GAP = 9.0  # between the stripe and the text
 PAD = 3.0  # above and below the text
+PILL_PAD = 2.5  # space either side of a pill's label
 KEEP_WHOLE = 300.0  # blocks shorter than this move to the next page rather than split
 
 
@@ -24,29 +27,114 @@ class Heading(Paragraph):
         self.ends_run = ends_run
 
 
-class TickGrid(Flowable):
-    """Fixed labels, each after a box to tick, in two columns: lighter than a Table."""
+@dataclass(frozen=True)
+class Ink:
+    """Font, size and colours for the lines drawn straight onto the canvas."""
 
-    def __init__(self, labels: Sequence[str], font: str, size: float, colour: colors.Color) -> None:
+    font: str
+    bold: str
+    size: float
+    colour: colors.Color
+    rule: colors.Color
+
+
+@dataclass(frozen=True)
+class Pill:
+    """A label on a tinted background: the kind, named in words as well as colour."""
+
+    text: str
+    tint: colors.Color
+    ink: colors.Color
+
+
+class MetaLine(Flowable):
+    """A note's kind, level, count and votes on one line (two if they do not fit).
+
+    Only the product's own words go here, never user text, so plain canvas strings are safe:
+    far cheaper than a Paragraph for hundreds of notes."""
+
+    def __init__(self, pill: Pill, parts: Sequence[str], ink: Ink, sep: str) -> None:
         super().__init__()
-        self.labels = list(labels)
-        self.font, self.size, self.colour = font, size, colour
-        self.leading = size * 1.45
-        self.rows = (len(self.labels) + 1) // 2
+        self.pill, self.parts, self.ink, self.sep = pill, list(parts), ink, sep
+        self.leading = ink.size * 1.37
+        self.lines: list[list[str]] = []
+
+    def _pill_width(self) -> float:
+        return stringWidth(self.pill.text, self.ink.bold, self.ink.size) + 2 * PILL_PAD
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, self.rows * self.leading
+        x = self._pill_width()
+        self.lines = [[]]
+        for part in self.parts:
+            width = stringWidth(self.sep + part, self.ink.font, self.ink.size)
+            if x + width > availWidth and x > 0:
+                self.lines.append([])
+                x = 0.0
+                width = stringWidth(part, self.ink.font, self.ink.size)
+            self.lines[-1].append(part)
+            x += width
+        self.width, self.height = availWidth, len(self.lines) * self.leading
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas = self.canv
+        canvas, ink = self.canv, self.ink
+        y = self.height - self.leading + (self.leading - ink.size) / 2 + 0.5
         canvas.saveState()
-        canvas.setFont(self.font, self.size)
-        canvas.setFillColor(self.colour)
+        pill_width = self._pill_width()
+        canvas.setFillColor(self.pill.tint)
+        canvas.rect(0, y - 2.2, pill_width, ink.size + 2.4, stroke=0, fill=1)
+        canvas.setFillColor(self.pill.ink)
+        canvas.setFont(ink.bold, ink.size)
+        canvas.drawString(PILL_PAD, y, self.pill.text)
+        canvas.setFillColor(ink.colour)
+        canvas.setFont(ink.font, ink.size)
+        for i, line in enumerate(self.lines):
+            text = self.sep.join(line)
+            if i == 0 and line:
+                canvas.drawString(pill_width, y, self.sep + text)
+            elif line:
+                canvas.drawString(0, y, text)
+            y -= self.leading
+        canvas.restoreState()
+
+
+class ResponseForm(Flowable):
+    """Boxes to tick for a leader's response, two to a row, then lines for the reason."""
+
+    def __init__(self, intro: tuple[str, str], labels: Sequence[str], ink: Ink) -> None:
+        super().__init__()
+        self.intro, self.labels, self.ink = intro, list(labels), ink
+        self.leading = ink.size * 1.45
+        self.rows = (len(self.labels) + 1) // 2
+        self.lines = 2
+        self.line_gap = 18.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        text_lines = self.rows + 2  # the intro, the boxes, "Reason:"
+        self.width = availWidth
+        self.height = text_lines * self.leading + self.lines * self.line_gap
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, ink = self.canv, self.ink
+        canvas.saveState()
+        canvas.setFillColor(ink.colour)
+        y = self.height - self.leading + (self.leading - ink.size) / 2 + 0.5
+        bold, rest = self.intro
+        canvas.setFont(ink.bold, ink.size)
+        canvas.drawString(0, y, bold)
+        canvas.setFont(ink.font, ink.size)
+        canvas.drawString(stringWidth(bold + " ", ink.bold, ink.size), y, rest)
         for i, label in enumerate(self.labels):
             row, col = divmod(i, 2)
-            y = self.height - (row + 1) * self.leading + (self.leading - self.size) / 2 + 1
-            canvas.drawString(col * self.width / 2, y, label)
+            canvas.drawString(col * self.width / 2, y - (row + 1) * self.leading, label)
+        y -= (self.rows + 1) * self.leading
+        canvas.drawString(0, y, "Reason:")
+        canvas.setStrokeColor(ink.rule)
+        canvas.setLineWidth(0.5)
+        for i in range(1, self.lines + 1):
+            rule_y = y - i * self.line_gap
+            canvas.line(0, rule_y, self.width, rule_y)
         canvas.restoreState()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
@@ -135,7 +136,12 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> N
         *sections.checklist(_components(content, session.section), st),
         *sections.looking_ahead(session.section, next_title, content, st),
     ]
-    doc.build(story, canvasmaker=_numbered_canvas(footer, footer_style))
+    # Plain Flate streams: ASCII85 on top only makes the file bigger and the build slower.
+    saved, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        doc.build(story, canvasmaker=_numbered_canvas(footer, footer_style))
+    finally:
+        rl_config.useA85 = saved
 
 
 def write_leader_summary(

@@ -17,11 +17,11 @@ from crt_desktop.content import Content
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.vocabulary import ResponseStatus
 
-from .blocks import Heading, Striped, TickGrid
+from .blocks import Heading, Ink, MetaLine, Pill, ResponseForm, Striped
 from .chart import counts_chart, counts_table
 from .considerations import AFTER_LAST_SECTION, leadership_considerations
 from .digest import Digest, Item
-from .fonts import FAMILY, markup
+from .fonts import BOLD, FAMILY, markup
 from .styles import KIND_LOOKS, RULE, Styles
 
 _MONTHS = (
@@ -65,32 +65,34 @@ def hidden_sentence(hidden: int) -> str:
     return f"{hidden} notes were not revealed to the room and are not listed."
 
 
-def _kind_label(item: Item) -> str:
-    kind = item.note.kind
-    look = KIND_LOOKS[kind]
-    return (
-        f'<font backColor="{look.tint.hexval()}" color="{look.ink.hexval()}">'
-        f"<b>\u00a0{kind.label}\u00a0</b></font>"
-    )
-
-
-def note_meta(item: Item) -> str:
-    """Kind (colour and word), level, stack count, votes and the leader mark, on one line."""
+def meta_parts(item: Item) -> list[str]:
+    """Level, stack count, votes and the leader mark, in that order, as plain words."""
     note = item.note
-    parts = [_kind_label(item)]
+    parts = []
     if note.level is not None:
         parts.append(note.level.label)
     if item.count > 1:
-        parts.append(f"<b>×{item.count}</b> similar notes stacked together")
+        parts.append(f"×{item.count} similar notes stacked together")
     if note.votes:
         parts.append(plural(note.votes, "vote"))
     if note.leader_added:
         parts.append("Added by a leader")
-    return SEP.join(parts)
+    return parts
+
+
+def _meta(item: Item, st: Styles) -> MetaLine:
+    """The kind in colour and in words, then the rest of the note's details."""
+    look = KIND_LOOKS[item.note.kind]
+    pill = Pill(item.note.kind.label, look.tint, look.ink)
+    return MetaLine(pill, meta_parts(item), _ink(st), SEP)
+
+
+def _ink(st: Styles) -> Ink:
+    return Ink(FAMILY, BOLD, st.meta.fontSize, st.meta.textColor, RULE)
 
 
 def _note_parts(item: Item, st: Styles) -> list[Flowable]:
-    return [Paragraph(markup(item.note.text), st.note), Paragraph(note_meta(item), st.meta)]
+    return [Paragraph(markup(item.note.text), st.note), _meta(item, st)]
 
 
 def cover(session: Session, section_title: str, digest: Digest, st: Styles) -> list[Flowable]:
@@ -161,30 +163,19 @@ def columns(digest: Digest, st: Styles) -> list[Flowable]:
     return story
 
 
-def _write_in(st: Styles, lines: int) -> list[Flowable]:
-    return [
-        HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=18, spaceAfter=0)
-        for _ in range(lines)
-    ]
-
-
-def _options(st: Styles) -> TickGrid:
-    """The response statuses as boxes to tick, two to a row."""
+def _form(st: Styles) -> ResponseForm:
+    """Boxes for each response status, two to a row, and lines for the reason."""
     labels = [
         f"{BOX}\u2002{s.label}" for s in ResponseStatus if s is not ResponseStatus.NOT_REVIEWED
     ]
-    return TickGrid(labels, FAMILY, st.meta.fontSize, st.meta.textColor)
+    intro = ("Not answered yet.", "Tick one and give a reason:")
+    return ResponseForm(intro, labels, _ink(st))
 
 
 def _response_parts(item: Item, st: Styles) -> list[Flowable]:
     response = item.response
     if response is None or not item.answered:
-        parts: list[Flowable] = [
-            Paragraph("<b>Not answered yet.</b> Tick one and give a reason:", st.meta),
-            _options(st),
-            Paragraph("Reason:", st.meta),
-            *_write_in(st, 2),
-        ]
+        parts: list[Flowable] = [_form(st)]
         if response is not None and response.reason:
             parts.insert(0, Paragraph(f"Note so far: {markup(response.reason)}", st.meta))
         return parts

@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from crt_desktop import __version__
 from crt_desktop.content import ContentError, content
 from crt_desktop.domain.store import SessionStore, StorageError
+
+if TYPE_CHECKING:
+    from crt_desktop.views.session_picker import SessionPicker
 
 
 def _application() -> QApplication:
@@ -61,19 +65,25 @@ class Desktop:
     """The running app: the session picker, and the console and room view of an open session."""
 
     def __init__(self, store: SessionStore, screen: int | None, present: bool) -> None:
-        from crt_desktop.views.session_picker import SessionPicker
-
         self.store = store
         self.screen = screen
         self.present = present
         self.windows: tuple[QWidget, ...] = ()
-        sections = content().sections
-        self.picker = SessionPicker(
-            store,
-            {s.number: s.title for s in sections},
-            lambda number: content().section(number).template,
-            self.open_session,
-        )
+        self._picker: SessionPicker | None = None
+
+    @property
+    def picker(self) -> SessionPicker:
+        """The session picker, built when first needed (`--session` starts without it)."""
+        if self._picker is None:
+            from crt_desktop.views.session_picker import SessionPicker
+
+            self._picker = SessionPicker(
+                self.store,
+                {s.number: s.title for s in content().sections},
+                lambda number: content().section(number).template,
+                self.open_session,
+            )
+        return self._picker
 
     def open_session(self, session_id: int) -> None:
         from crt_desktop.views.console import open_board_windows
@@ -99,7 +109,8 @@ class Desktop:
         self.windows = (console, room)
         self.present = False  # only the first session opened starts presenting
         console.destroyed.connect(self._back_to_picker)
-        self.picker.hide()
+        if self._picker is not None:
+            self._picker.hide()
 
     def _back_to_picker(self) -> None:
         for window in self.windows:

@@ -33,6 +33,16 @@ class Board:
         members.sort(key=lambda n: (n.position, n.id))
         return members
 
+    def stacks(self) -> dict[str, list[Note]]:
+        """Every stack's members by top note id, in board order: one pass, for whole layouts."""
+        members: dict[str, list[Note]] = {}
+        for note in self.notes.values():
+            if note.stack is not None:
+                members.setdefault(note.stack, []).append(note)
+        for group in members.values():
+            group.sort(key=lambda n: (n.position, n.id))
+        return members
+
     def snapshot(self) -> tuple[Session, dict[str, Note]]:
         """A value to compare boards by (notes are immutable, so a shallow copy is enough)."""
         return self.session, dict(self.notes)

@@ -59,8 +59,9 @@ def _layout(board: Board, column: str, cards: Sequence[Note], moved: dict[str, N
     changed by this operation (their latest state wins)."""
     changed: list[Note] = []
     position = 0
+    stacks = board.stacks()  # one pass, not one per card: columns can hold hundreds
     for card in cards:
-        members = [m for m in board.stacked_under(card.id) if moved.get(m.id, m).stack == card.id]
+        members = [m for m in stacks.get(card.id, ()) if moved.get(m.id, m).stack == card.id]
         for note in (card, *members):
             current = moved.get(note.id, note)
             if current.column != column or current.position != position:
@@ -209,8 +210,9 @@ class StackNotes(Operation):
         # Lay the target column out with the new members after the top note.
         cards = [c for c in board.cards(top.column) if c.id not in moved]
         position = 0
+        stacks = board.stacks()
         for card in cards:
-            members = [m for m in board.stacked_under(card.id) if m.id not in moved]
+            members = [m for m in stacks.get(card.id, ()) if m.id not in moved]
             if card.id == top.id:
                 members += [moved[n.id] for n in notes]
             for note in (card, *members):

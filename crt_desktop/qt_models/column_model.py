@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from crt_desktop.domain.note import Note
@@ -78,10 +79,20 @@ def ids_from_mime(mime: QMimeData) -> list[str]:
     return ids
 
 
+def face_of(note: Note | None) -> tuple[object, ...] | None:
+    """What a card shows; position and column are shown by where the card is."""
+    if note is None:
+        return None
+    return (note.text, note.kind, note.level, note.votes, note.hidden, note.leader_added)
+
+
 class ColumnModel(QAbstractListModel):
     """The cards (stack tops) of one column, in board order.
 
     With `include_hidden=False` (the room view) screened notes are left out entirely."""
+
+    # Once per change that touches this column: headers recount.
+    counts_changed = Signal()
 
     def __init__(
         self,
@@ -251,14 +262,21 @@ class ColumnModel(QAbstractListModel):
         if not any(n.column == self.column for n in touched):
             return
         old, new = self._ids, self._current_ids()
-        self._stack_counts = self._count_stacks()
+        old_counts, self._stack_counts = self._stack_counts, self._count_stacks()
         if old != new:
             self._replace_rows(old, new)
-        changed = {n.id for n in touched} | {n.stack for n in touched if n.stack}
-        rows = sorted(r for r in (self.row_of(i) for i in changed) if r >= 0)
-        for row in rows:
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
+        # Repaint only cards whose face changed (not those that merely shifted position).
+        before = {n.id: n for n in inverse.put}
+        changed = {n.id for n in patch.put if face_of(before.get(n.id)) != face_of(n)}
+        changed |= {
+            i
+            for i in self._stack_counts.keys() | old_counts.keys()
+            if self._stack_counts.get(i) != old_counts.get(i)
+        }
+        rows = [r for r in (self.row_of(i) for i in changed) if r >= 0]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+        self.counts_changed.emit()
 
     def _replace_rows(self, old: list[str], new: list[str]) -> None:
         """Replace only the rows between the common head and tail: one move touches few rows."""

@@ -136,8 +136,7 @@ class ColumnPanel(QFrame):
         layout.addWidget(view, 1)
         if title_pt is not None:
             self.set_title_points(title_pt)
-        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
-            signal.connect(self.update_count)
+        model.counts_changed.connect(self.update_count)
         self.update_count()
 
     def set_title_points(self, points: float) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
     QTextLayout,
     QTextOption,
 )
@@ -43,12 +44,13 @@ from PySide6.QtWidgets import (
 
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.vocabulary import Kind
-from crt_desktop.qt_models.column_model import NoteRole
+from crt_desktop.qt_models.column_model import ColumnModel, NoteRole, face_of
 
 from .theme import NoteTheme
 
 Index = QModelIndex | QPersistentModelIndex
 _CACHE_LIMIT = 4000
+_PIXMAP_LIMIT = 600  # a few screens' worth of cards
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,8 @@ class NoteDelegate(QStyledItemDelegate):
         self.theme = theme
         self.console = console
         self._layouts: dict[tuple[str, int, str], tuple[QTextLayout, float]] = {}
-        self._heights: dict[tuple[object, ...], int] = {}
+        self._heights: dict[str, tuple[object, int, int, int]] = {}
+        self._pixmaps: dict[str, tuple[object, tuple[object, ...], QPixmap]] = {}
         self.set_body_points(theme.body_pt)
 
     # --- sizes -------------------------------------------------------------------------------
@@ -139,6 +142,8 @@ class NoteDelegate(QStyledItemDelegate):
         self.stripe = max(5, round(em * 0.3))
         self._layouts.clear()
         self._heights.clear()
+        if hasattr(self, "_pixmaps"):
+            self._pixmaps.clear()
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
         view = option.widget
@@ -183,50 +188,89 @@ class NoteDelegate(QStyledItemDelegate):
             rows[-1].append((chip, w))
         return rows
 
+    @staticmethod
+    def _card(index: Index) -> tuple[Note | None, int]:
+        model = index.model()
+        if isinstance(model, ColumnModel):  # the fast path: no QVariant round trips
+            row = index.row()
+            if 0 <= row < model.rowCount():
+                note = model.note_at(row)
+                return note, model.stack_count(note.id)
+            return None, 0
+        return index.data(NoteRole.NOTE), index.data(NoteRole.STACK_COUNT) or 0
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        note: Note | None = index.data(NoteRole.NOTE)
+        note, count = self._card(index)
         if note is None:
             return super().sizeHint(option, index)
-        count = index.data(NoteRole.STACK_COUNT) or 0
-        width = self._text_width(option)
-        key = (
-            note.text,
-            note.kind,
-            note.level,
-            note.votes,
-            count,
-            note.leader_added,
-            note.hidden,
-            round(width),
-        )
-        height = self._heights.get(key)
-        if height is None:
-            if len(self._heights) > _CACHE_LIMIT:
-                self._heights.clear()
-            _, text_h = self._text(note.text, width)
-            items = chips(note, count, self.theme, console=self.console)
-            chip_h = QFontMetricsF(self.chip_font).height()
-            rows = len(self._chip_rows(items, width))
-            stack_room = self.margin if count else 0
-            body = text_h + self.padding * 0.6 + rows * chip_h * 1.15
-            height = round(body + 2 * self.padding + 2 * self.margin + stack_room)
-            self._heights[key] = height
-        return QSize(round(width), height)
+        width = round(self._text_width(option))
+        # Keyed by what the card shows: a note that only moved keeps its size and picture.
+        face = face_of(note)
+        cached = self._heights.get(note.id)
+        if cached is not None and cached[0] == face and cached[1:3] == (count, width):
+            return QSize(width, cached[3])
+        if len(self._heights) > _CACHE_LIMIT:
+            self._heights.clear()
+        _, text_h = self._text(note.text, width)
+        items = chips(note, count, self.theme, console=self.console)
+        chip_h = QFontMetricsF(self.chip_font).height()
+        rows = len(self._chip_rows(items, width))
+        stack_room = self.margin if count else 0
+        body = text_h + self.padding * 0.6 + rows * chip_h * 1.15
+        height = round(body + 2 * self.padding + 2 * self.margin + stack_room)
+        self._heights[note.id] = (face, count, width, height)
+        return QSize(width, height)
 
     # --- painting ----------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        note: Note | None = index.data(NoteRole.NOTE)
+        note, count = self._card(index)
         if note is None:
             return
-        count = index.data(NoteRole.STACK_COUNT) or 0
-        rect = QRectF(option.rect).adjusted(self.margin, self.margin, -self.margin, -self.margin)
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus) and self.console
+        box = option.rect
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        key = (count, selected, focused, box.width(), box.height(), ratio)
+        face = face_of(note)
+        cached = self._pixmaps.get(note.id)
+        if cached is None or cached[0] != face or cached[1] != key:
+            # Draw each card once into a pixmap; repaints (scrolling, moves) only copy it.
+            pixmap = QPixmap(round(box.width() * ratio), round(box.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            card = QPainter(pixmap)
+            self._paint_card(
+                card,
+                QRectF(0, 0, box.width(), box.height()),
+                note,
+                count,
+                selected,
+                focused,
+                self._text_width(option),
+            )
+            card.end()
+            if len(self._pixmaps) > _PIXMAP_LIMIT:
+                self._pixmaps.clear()
+            cached = self._pixmaps[note.id] = (face, key, pixmap)
+        painter.drawPixmap(box.topLeft(), cached[2])
+
+    def _paint_card(
+        self,
+        painter: QPainter,
+        box: QRectF,
+        note: Note,
+        count: int,
+        selected: bool,
+        focused: bool,
+        width: float,
+    ) -> None:
+        rect = box.adjusted(self.margin, self.margin, -self.margin, -self.margin)
         if count:
             rect.adjust(0, 0, -self.margin, -self.margin)
         colours = self.theme.kind(note.kind)
         fill = QColor(self.theme.hidden_fill if note.hidden and self.console else colours.fill)
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         radius = self.margin * 1.5
@@ -247,7 +291,7 @@ class NoteDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(colours.edge))
         painter.drawRoundedRect(stripe, radius / 2, radius / 2)
-        if state & QStyle.StateFlag.State_HasFocus and self.console:
+        if focused:
             focus = QPen(QColor(self.theme.selected_edge), 1, Qt.PenStyle.DotLine)
             painter.setPen(focus)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -255,7 +299,6 @@ class NoteDelegate(QStyledItemDelegate):
 
         x = rect.left() + self.stripe + self.padding
         y = rect.top() + self.padding
-        width = self._text_width(option)
         layout, text_h = self._text(note.text, width)
         painter.setPen(QColor(self.theme.note_text))
         layout.draw(painter, QPointF(x, y))

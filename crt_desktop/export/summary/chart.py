@@ -34,7 +34,8 @@ def counts_chart(digest: Digest, width: float, height: float = 190.0) -> Drawing
     top = max([1, *(v for row in chart.data for v in row)])
     step = _nice_step(top)
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = ((top + step - 1) // step) * step
+    # Headroom above the tallest bar for its number.
+    chart.valueAxis.valueMax = (top // step + 1) * step
     chart.valueAxis.valueStep = step
     chart.valueAxis.labels.fontName = FAMILY
     chart.valueAxis.labels.fontSize = LABEL_SIZE

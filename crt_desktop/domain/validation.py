@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 MAX_NOTE_LENGTH = 2000
 MAX_NAME_LENGTH = 200
 MAX_REASON_LENGTH = 2000
 
-_KEPT_CONTROLS = {"\n", "\t"}
+# Control characters (Unicode category Cc) other than tab and newline, and lone surrogates
+# (category Cs): they cannot be stored as UTF-8 or printed.
+_UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class ValidationError(ValueError):
@@ -19,22 +22,18 @@ def clean_text(text: str) -> str:
     """NFC-normalise, unify line ends, drop control characters (keeping newline and tab) and
     lone surrogates, and trim surrounding white space."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    kept = []
-    for ch in text:
-        category = unicodedata.category(ch)
-        if ch in _KEPT_CONTROLS:
-            kept.append(ch)
-        elif category in ("Cc", "Cs"):
-            continue  # control characters and lone surrogates cannot be stored or printed
-        else:
-            kept.append(ch)
-    return unicodedata.normalize("NFC", "".join(kept)).strip()
+    return unicodedata.normalize("NFC", _UNWANTED.sub("", text)).strip()
+
+
+def _visible(text: str) -> bool:
+    """True when some character would show: not only spaces and invisible format marks."""
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in text)
 
 
 def clean_note_text(text: str) -> str:
     """The text of a note as it will be stored, or ValidationError."""
     cleaned = clean_text(text)
-    if not cleaned:
+    if not _visible(cleaned):
         raise ValidationError("A note needs some text.")
     if len(cleaned) > MAX_NOTE_LENGTH:
         raise ValidationError(

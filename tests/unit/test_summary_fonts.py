@@ -82,3 +82,19 @@ def test_accents_and_scripts_dejavu_covers_stay_in_dejavu() -> None:
 def test_decomposed_accents_are_composed() -> None:
     """A letter typed with a combining accent prints as the composed letter."""
     assert markup("Cafe\u0301") == "Café"
+
+
+def test_a_long_detail_line_wraps_instead_of_running_off_the_page() -> None:
+    """Note details too wide for the column continue on a second line, none lost."""
+    from reportlab.lib import colors
+
+    from crt_desktop.export.summary.blocks import Ink, MetaLine, Pill
+
+    fonts()
+    ink = Ink(FAMILY, f"{FAMILY}-Bold", 9.5, colors.grey, colors.grey)
+    parts = ["Individual mindset", "×12 similar notes stacked together", "15 votes"]
+    line = MetaLine(Pill("Resilience", colors.white, colors.black), parts, ink, " · ")
+    _, narrow = line.wrap(200, 500)
+    _, wide = line.wrap(2000, 500)
+    assert narrow > wide
+    assert [p for row in line.lines for p in row] == parts

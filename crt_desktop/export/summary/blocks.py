@@ -79,22 +79,26 @@ class MetaLine(Flowable):
     def draw(self) -> None:
         canvas, ink = self.canv, self.ink
         y = self.height - self.leading + (self.leading - ink.size) / 2 + 0.5
-        canvas.saveState()
         pill_width = self._pill_width()
+        canvas.saveState()
         canvas.setFillColor(self.pill.tint)
         canvas.rect(0, y - 2.2, pill_width, ink.size + 2.4, stroke=0, fill=1)
-        canvas.setFillColor(self.pill.ink)
-        canvas.setFont(ink.bold, ink.size)
-        canvas.drawString(PILL_PAD, y, self.pill.text)
-        canvas.setFillColor(ink.colour)
-        canvas.setFont(ink.font, ink.size)
+        # One text object for the whole line: each drawString would open its own.
+        text = canvas.beginText(PILL_PAD, y)
+        text.setFont(ink.bold, ink.size)
+        text.setFillColor(self.pill.ink)
+        text.textOut(self.pill.text)
+        text.setFont(ink.font, ink.size)
+        text.setFillColor(ink.colour)
         for i, line in enumerate(self.lines):
-            text = self.sep.join(line)
-            if i == 0 and line:
-                canvas.drawString(pill_width, y, self.sep + text)
-            elif line:
-                canvas.drawString(0, y, text)
-            y -= self.leading
+            if i == 0:
+                if line:
+                    text.setTextOrigin(pill_width, y)
+                    text.textOut(self.sep + self.sep.join(line))
+            else:
+                text.setTextOrigin(0, y - i * self.leading)
+                text.textOut(self.sep.join(line))
+        canvas.drawText(text)
         canvas.restoreState()
 
 

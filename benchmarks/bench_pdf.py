@@ -1,7 +1,9 @@
 """The leader summary PDF beside a bare ReportLab document holding the same paragraphs.
 
-The floor uses the same bundled TrueType font (the summary must embed one for accents and
-non-Latin scripts), so the ratio measures the summary's own work, not font embedding.
+The floor prints what the summary prints for each note (its text, and a line with its kind,
+level and votes) under a heading per column, as plain Paragraphs in a SimpleDocTemplate. It uses
+the same bundled TrueType font (the summary must embed one for accents and non-Latin scripts),
+so the ratio measures the summary's own layout work, not font embedding.
 """
 
 from __future__ import annotations
@@ -30,8 +32,16 @@ def _bare_pdf(board: Board, path: Path) -> None:
         font = resources.files("crt_desktop") / "resources" / "fonts" / "DejaVuSans.ttf"
         with resources.as_file(font) as file:
             pdfmetrics.registerFont(TTFont(_FLOOR_FONT, str(file)))
-    style = getSampleStyleSheet()["BodyText"].clone("bench", fontName=_FLOOR_FONT)
-    story = [Paragraph(escape(note.text), style) for note in board.notes.values()]
+    sheet = getSampleStyleSheet()
+    body = sheet["BodyText"].clone("bench", fontName=_FLOOR_FONT)
+    heading = sheet["Heading2"].clone("bench-heading", fontName=_FLOOR_FONT)
+    story = []
+    for column in board.template.columns:
+        story.append(Paragraph(escape(column.title), heading))
+        for note in board.in_column(column.key):
+            meta = [note.kind.label, note.level.label if note.level else "", f"{note.votes} votes"]
+            story.append(Paragraph(escape(note.text), body))
+            story.append(Paragraph(escape(" · ".join(m for m in meta if m)), body))
     SimpleDocTemplate(str(path), pagesize=A4, initialFontName=_FLOOR_FONT).build(story)
 
 
@@ -55,5 +65,5 @@ def measure_pdf(board: Board, folder: Path, repeats: int) -> Figure:
         samples=samples,
         floor=floor,
         limits=(Limit("ratio", 1.5), Limit("median", 1.0)),
-        note="floor: bare ReportLab SimpleDocTemplate, one Paragraph per note, same TTF",
+        note="floor: bare SimpleDocTemplate, per note its text and meta line as Paragraphs",
     )

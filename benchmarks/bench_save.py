@@ -31,9 +31,11 @@ def measure_save(db: Path, session_id: int, edits: int, floor_db: Path) -> Figur
             store = database.store
             board = store.load_board(session_id)
             ids = sorted(board.notes)
+            token = time.monotonic_ns()  # every text new, so no edit is a no-op on a rerun
             for run in range(edits + 1):
                 # The edit a facilitator makes most: a note's text, typed and confirmed.
-                patch = EditNote(ids[run % len(ids)], text=f"Edited note number {run}").patch(board)
+                text = f"Edited note {token}-{run}"
+                patch = EditNote(ids[run % len(ids)], text=text).patch(board)
                 start = time.perf_counter()
                 store.save_patch(session_id, patch)
                 elapsed = time.perf_counter() - start

@@ -160,6 +160,7 @@ class ConsoleWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.entry.left.connect(self.focus_board)
         controller.message.connect(self.show_message)
         controller.patched.connect(self._on_patched)
         self.room_view.full_screen_changed.connect(self._room_full_screen_changed)
@@ -297,6 +298,16 @@ class ConsoleWindow(QMainWindow):
         if rows:
             row = min(max(view.current_row(), 0), rows - 1)
             target.select_ids([target.column_model().note_ids()[row]])
+
+    def focus_board(self) -> None:
+        """Leave the note entry for the board, on the last note of the entry column."""
+        view = self.views[0]
+        for candidate in self.views:
+            if candidate.column_model().column == self.controller.board.template.entry_column:
+                view = candidate
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not view.selected_ids() and view.column_model().note_ids():
+            view.select_ids(view.column_model().note_ids()[-1:])
 
     def _require_selection(self) -> list[str]:
         ids = self.selected_ids()

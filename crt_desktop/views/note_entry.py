@@ -3,7 +3,8 @@ Alt+letter while typing (or by clicking), and new notes land in the board's entr
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +25,9 @@ LEVEL_BUTTONS = {Level.MINDSET: "&Mindset", Level.TEAM: "&Team", Level.SYSTEM: "
 
 
 class NoteEntry(QWidget):
+    # Esc pressed in the entry: the window moves the focus to the board.
+    left = Signal()
+
     def __init__(self, controller: BoardController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -34,6 +38,9 @@ class NoteEntry(QWidget):
         self.text.setMaxLength(MAX_NOTE_LENGTH)
         self.text.setClearButtonEnabled(True)
         self.text.returnPressed.connect(self.add)
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.text)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.activated.connect(self.left)
 
         self.kinds = QButtonGroup(self)
         self.kinds.setExclusive(True)

@@ -138,7 +138,7 @@ class NoteDelegate(QStyledItemDelegate):
         self.chip_font.setBold(True)
         em = QFontMetricsF(self.body_font).height()
         self.margin = max(3, round(em * 0.18))
-        self.padding = max(6, round(em * 0.4))
+        self.padding = max(6, round(em * 0.3))
         self.stripe = max(5, round(em * 0.3))
         self._layouts.clear()
         self._heights.clear()
@@ -147,7 +147,13 @@ class NoteDelegate(QStyledItemDelegate):
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
         view = option.widget
-        width = view.viewport().width() if isinstance(view, QAbstractScrollArea) else 200
+        if not isinstance(view, QAbstractScrollArea):
+            return 200.0
+        # Leave room for a scroll bar whether or not it shows now, so a bar appearing never
+        # narrows the notes under sizes computed without it (text would be cut off).
+        width = view.contentsRect().width()
+        if view.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            width -= view.verticalScrollBar().sizeHint().width()
         return max(40.0, width - 2 * self.margin - 2 * self.padding - self.stripe)
 
     def _text(self, text: str, width: float) -> tuple[QTextLayout, float]:

@@ -86,6 +86,16 @@ def test_n_brings_back_the_entry(qtbot, console):
     assert console.entry.text.hasFocus()
 
 
+def test_esc_leaves_the_entry_for_the_board(qtbot, console):
+    """Esc in the note entry moves to the newest note, so board keys work at once."""
+    type_notes(qtbot, console, "a", "b")
+    qtbot.keyClick(console.entry.text, Qt.Key.Key_Escape)
+    assert console.views[0].hasFocus()
+    assert texts(console.views[0])[console.views[0].current_row()] == "b"
+    qtbot.keyClick(console.views[0], Qt.Key.Key_1)
+    assert texts(console.views[1]) == ["b"]
+
+
 def test_number_keys_send_the_selection_and_undo(qtbot, console, store):
     """1, 2, 3 and 0 send the selected notes to the columns; Ctrl+Z and Ctrl+Y undo and redo."""
     type_notes(qtbot, console, "a", "b", "c")

@@ -1,0 +1,50 @@
+"""Take the user guide's screenshots: a realistic 40-note session, console and room view, at
+1920×1080 and 1024×768. Run under Xvfb from the project folder:
+
+    Xvfb :77 -screen 0 1920x1080x24 -noreset &
+    DISPLAY=:77 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/take.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from crt_desktop.domain.operations import SetHidden, SetScreening, StackNotes  # noqa: E402
+from crt_desktop.views.console import open_board_windows  # noqa: E402
+from tests.qt.fakes import MemoryStore, sample_board  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(10):
+        app.processEvents()
+
+
+def main() -> None:
+    app = QApplication(sys.argv)
+    for width, height in ((1920, 1080), (1024, 768)):
+        store = MemoryStore()
+        board = sample_board(store, 40)
+        console, room = open_board_windows(board, store)
+        controller = console.controller
+        controller.do(StackNotes(("n015",), onto="n001"))
+        controller.do(SetScreening(True))
+        controller.do(SetHidden(("n039",), True))
+        console.countdown.start(10)
+        console.setGeometry(0, 0, width, height)
+        room.leave_full_screen()
+        room.setGeometry(0, 0, width, height)
+        room.show()
+        unsorted = console.views[0]
+        unsorted.setFocus()
+        unsorted.select_ids(["n029"])
+        settle(app)
+        console.grab().save(str(OUT / f"console-{width}x{height}.png"))
+        room.grab().save(str(OUT / f"room-view-{width}x{height}.png"))

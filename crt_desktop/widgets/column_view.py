@@ -30,14 +30,15 @@ class ColumnView(QListView):
     ) -> None:
         super().__init__()
         self.setObjectName("columnList")
-        self.setModel(model)
-        self.setItemDelegate(delegate)
-        self.setAccessibleName(model.title)
-        self.setAccessibleDescription(model.help)
+        # Set the modes before the model: each of these lays out (sizes) every card again.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
+        self.setItemDelegate(delegate)
+        self.setModel(model)
+        self.setAccessibleName(model.title)
+        self.setAccessibleDescription(model.help)
         if interactive:
             self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)

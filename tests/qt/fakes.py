@@ -30,7 +30,7 @@ class MemoryStore:
                 b.session.section,
                 b.session.template,
                 len(b.notes),
-            )  # fmt: skip
+            )
             for i, b in self.boards.items()
         ]
 
@@ -63,7 +63,7 @@ def new_board(store: MemoryStore, *, screening: bool = False) -> Board:
             held_on=date(2026, 11, 20),
             template="control-board",
             screening=screening,
-        )  # fmt: skip
+        )
     )
     assert session.id is not None
     return store.load_board(session.id)
@@ -161,8 +161,18 @@ def sample_board(store: MemoryStore, count: int = 40) -> Board:
             text = f"{text} ({i // len(SAMPLE_NOTES) + 1})"
         position = positions.get(column, 0)
         positions[column] = position + 1
-        notes.append(Note(text, kind, level, column, position, votes=votes,
-                          leader_added=(i == 14), id=f"n{i:03d}"))  # fmt: skip
+        notes.append(
+            Note(
+                text,
+                kind,
+                level,
+                column,
+                position,
+                votes=votes,
+                leader_added=(i == 14),
+                id=f"n{i:03d}",
+            )
+        )
     by_id = {n.id: n for n in notes}
     board.notes = by_id
     store.save_patch(board.session.id, Patch(put=tuple(notes)))  # type: ignore[arg-type]

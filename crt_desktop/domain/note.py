@@ -49,3 +49,16 @@ class Note:
     leader_added: bool = False
     response: Response | None = None
     id: str = field(default_factory=new_id)
+    # A structured card's parts as (part key, text) in the template's card-part order,
+    # e.g. (("why", ...), ("what", ...), ("how", ...)); empty for a plain note.
+    details: tuple[tuple[str, str], ...] = ()
+    # For a leadership item carried into a later session of the same team: the id of the
+    # note it continues (its response and updates are copied, so the history travels with it).
+    carried_from: str | None = None
+
+    def detail(self, key: str) -> str:
+        """The text of one part of a structured card ("" when the card has no such part)."""
+        for k, v in self.details:
+            if k == key:
+                return v
+        return ""

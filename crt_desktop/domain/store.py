@@ -43,3 +43,20 @@ class SessionStore(Protocol):
     def save_board(self, board: Board) -> Session:
         """Save a whole new board (an import) in one transaction, all or nothing."""
         ...
+
+
+class PlanStore(Protocol):
+    """Each team's plan of the twelve sections (kept apart from SessionStore on purpose)."""
+
+    def team_names(self) -> list[str]:
+        """Every team with a session or a plan, sorted by name."""
+        ...
+
+    def team_plan(self, team: str) -> dict[int, date]:
+        """The team's planned dates by section number (unplanned sections are left out)."""
+        ...
+
+    def set_planned(self, team: str, section: int, planned_on: date | None) -> None:
+        """Plan a section for a day (None: unplan it) in one committed transaction;
+        ValidationError for a bad team name or section, StorageError on failure."""
+        ...

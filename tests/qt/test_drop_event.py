@@ -33,8 +33,8 @@ def test_a_dropped_note_moves_once_and_reports_a_copy(qtbot):
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     move = Qt.DropAction.MoveAction
     offered = source.model().supportedDragActions()  # what a real drag from a column offers
-    QApplication.sendEvent(viewport, QDragEnterEvent(where, offered, mime, buttons, mods))
-    QApplication.sendEvent(viewport, QDragMoveEvent(where, offered, mime, buttons, mods))
+    QApplication.sendEvent(viewport, QDragEnterEvent(where.toPoint(), offered, mime, buttons, mods))
+    QApplication.sendEvent(viewport, QDragMoveEvent(where.toPoint(), offered, mime, buttons, mods))
     drop = QDropEvent(where, offered, mime, buttons, mods)
     QApplication.sendEvent(viewport, drop)
     assert move & offered

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import JSON
 
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 
@@ -73,6 +74,12 @@ class SessionRow(Base):
     screening: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    # Ticked checklist keys, as a sorted JSON list.
+    components: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
+    step: Mapped[int] = mapped_column(Integer, server_default="0")
+    prompt: Mapped[int | None] = mapped_column(Integer)
+    # Anonymous counts as a JSON object {tally key: count}; counts only, never who.
+    tallies: Mapped[dict[str, int]] = mapped_column(JSON, server_default="{}")
 
 
 class NoteRow(Base):
@@ -95,6 +102,11 @@ class NoteRow(Base):
     leader_added: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    # A structured card's parts as a JSON list of [part key, text] pairs, in template order.
+    details: Mapped[list[list[str]]] = mapped_column(JSON, server_default="[]")
+    # The note (of an earlier session) this carried leadership item continues; no foreign
+    # key, so that deleting the earlier session keeps the later one whole.
+    carried_from: Mapped[str | None] = mapped_column(String(ID_LENGTH))
 
     __table_args__ = (
         CheckConstraint(_one_of("kind", KINDS), name="kind"),
@@ -143,3 +155,15 @@ class UpdateRow(Base):
         ),
         Index("ix_progress_updates_response", "session_id", "note_id"),
     )
+
+
+class PlanRow(Base):
+    """The day a team plans to hold one section; a section without a row is not planned."""
+
+    __tablename__ = "plans"
+
+    team: Mapped[str] = mapped_column(String(NAME_LENGTH), primary_key=True)
+    section: Mapped[int] = mapped_column(Integer, primary_key=True)
+    planned_on: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (CheckConstraint("section BETWEEN 1 AND 12", name="section"),)

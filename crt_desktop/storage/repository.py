@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
@@ -21,22 +21,26 @@ from crt_desktop.content import content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.patch import Patch
+from crt_desktop.domain.plan import clean_entry
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.store import SessionSummary, StorageError
 from crt_desktop.domain.template import Template
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 
 from .errors import translated
-from .models import Base, NoteRow, ResponseRow, SessionRow, UpdateRow, now
+from .models import Base, NoteRow, PlanRow, ResponseRow, SessionRow, UpdateRow, now
 
 SESSIONS = Base.metadata.tables[SessionRow.__tablename__]
 NOTES = Base.metadata.tables[NoteRow.__tablename__]
 RESPONSES = Base.metadata.tables[ResponseRow.__tablename__]
 UPDATES = Base.metadata.tables[UpdateRow.__tablename__]
+PLANS = Base.metadata.tables[PlanRow.__tablename__]
 
 
 class SqlSessionStore:
-    """Sessions and their boards in any database SQLAlchemy reaches (SQLite by default)."""
+    """Sessions and their boards in any database SQLAlchemy reaches (SQLite by default).
+
+    Also the domain's `PlanStore`: each team's plan of the twelve sections."""
 
     def __init__(self, engine: Engine, templates: dict[str, Template] | None = None) -> None:
         self._engine = engine
@@ -91,9 +95,9 @@ class SqlSessionStore:
             )
             note_rows = conn.execute(query).all()
             responses = _responses(conn, session_id)
-        session = _session(row._mapping)
-        template = self._template(session.template)
         try:
+            session = _session(row._mapping)
+            template = self._template(session.template)
             notes = [_note(n._mapping, responses.get(n.id)) for n in note_rows]
         except ValueError as exc:
             raise StorageError(
@@ -101,6 +105,34 @@ class SqlSessionStore:
                 f"CRT Desktop does not know ({exc})."
             ) from exc
         return Board(session=session, template=template, notes={n.id: n for n in notes})
+
+    # -- plans ----------------------------------------------------------------------------
+
+    def team_names(self) -> list[str]:
+        """Every team with a session or a plan, sorted by name (ignoring case)."""
+        query = select(SESSIONS.c.team).union(select(PLANS.c.team))
+        with translated("read the list of teams"), self._engine.connect() as conn:
+            names = list(conn.scalars(query))
+        return sorted(names, key=lambda name: (name.casefold(), name))
+
+    def team_plan(self, team: str) -> dict[int, date]:
+        """The team's planned dates by section (unplanned sections are left out)."""
+        query = select(PLANS.c.section, PLANS.c.planned_on).where(PLANS.c.team == team)
+        with translated("read the team's plan"), self._engine.connect() as conn:
+            return {section: day for section, day in conn.execute(query)}
+
+    def set_planned(self, team: str, section: int, planned_on: date | None) -> None:
+        """Plan one section for a day, or unplan it (None), in one committed transaction."""
+        entry = clean_entry(team, section, planned_on)
+        p = PLANS.c
+        with translated("save the plan"), self._engine.begin() as conn:
+            conn.execute(delete(PLANS).where(p.team == entry.team, p.section == entry.section))
+            if entry.planned_on is not None:
+                conn.execute(
+                    insert(PLANS).values(
+                        team=entry.team, section=entry.section, planned_on=entry.planned_on
+                    )
+                )
 
     def save_patch(self, session_id: int, patch: Patch) -> None:
         """Write exactly the notes (and session) in the patch, in one committed transaction."""
@@ -144,6 +176,10 @@ def _session_values(session: Session) -> dict[str, Any]:
         "template": session.template,
         "facilitation_team": session.facilitation_team,
         "screening": session.screening,
+        "components": sorted(session.components),
+        "step": session.step,
+        "prompt": session.prompt,
+        "tallies": dict(session.tallies),
     }
 
 
@@ -181,6 +217,8 @@ def _note_values(note: Note) -> dict[str, Any]:
         "votes": note.votes,
         "hidden": note.hidden,
         "leader_added": note.leader_added,
+        "details": [[key, text] for key, text in note.details],
+        "carried_from": note.carried_from,
     }
 
 
@@ -300,6 +338,10 @@ def _session(row: Any) -> Session:
         facilitation_team=row["facilitation_team"],
         screening=row["screening"],
         id=row["id"],
+        components=frozenset(_strings(row["components"], "components")),
+        step=row["step"],
+        prompt=row["prompt"],
+        tallies=_counts(row["tallies"]),
     )
 
 
@@ -316,4 +358,31 @@ def _note(row: Any, response: Response | None) -> Note:
         leader_added=row["leader_added"],
         response=response,
         id=row["id"],
+        details=_pairs(row["details"]),
+        carried_from=row["carried_from"],
     )
+
+
+# JSON columns are checked as they are read: a damaged value is a clear error, not a crash.
+
+
+def _strings(value: Any, what: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{what} that are not a list of keys")
+    return value
+
+
+def _counts(value: Any) -> tuple[tuple[str, int], ...]:
+    if not isinstance(value, dict) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value.values()
+    ):
+        raise ValueError("tallies that are not whole counts")
+    return tuple(value.items())
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in value
+    ):
+        raise ValueError("card parts that are not pairs of texts")
+    return tuple((key, text) for key, text in value)

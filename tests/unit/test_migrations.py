@@ -7,6 +7,7 @@ import io
 import os
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,9 @@ def newer_migrations(tmp_path: Path) -> Path:
 def test_new_database_is_migrated_to_head(migrated: Engine, tmp_path: Path) -> None:
     """An empty database gets every table and is stamped with the head revision."""
     tables = set(inspect(migrated).get_table_names())
-    assert tables == {"alembic_version", "sessions", "notes", "responses", "progress_updates"}
+    assert tables == {
+        "alembic_version", "sessions", "notes", "responses", "progress_updates", "plans",
+    }  # fmt: skip
     assert revision_of(tmp_path / "crt.db") == HEAD
     assert not list(tmp_path.glob("*.backup-*")), "an empty database needs no backup"
 
@@ -229,7 +232,63 @@ def test_migrations_render_portable_postgresql_ddl() -> None:
     config.set_main_option("sqlalchemy.url", "postgresql://")
     command.upgrade(config, "head", sql=True)
     sql = buffer.getvalue()
-    for table in ("sessions", "notes", "responses", "progress_updates"):
+    for table in ("sessions", "notes", "responses", "progress_updates", "plans"):
         assert f"CREATE TABLE {table} (" in sql
+    assert "ALTER TABLE sessions ADD COLUMN tallies JSON DEFAULT '{}' NOT NULL" in sql
     assert "id SERIAL NOT NULL" in sql and "BOOLEAN NOT NULL" in sql
-    assert f"INSERT INTO alembic_version (version_num) VALUES ('{HEAD}')" in sql
+    assert "INSERT INTO alembic_version (version_num) VALUES ('0001')" in sql
+    assert sql.rstrip().endswith(
+        f"SET version_num='{HEAD}' WHERE alembic_version.version_num = "
+        f"'{known_revisions()[-2]}';\n\nCOMMIT;"
+    )
+
+
+@pytest.fixture
+def first_release(tmp_path: Path) -> Path:
+    """The migrations as the first release shipped them: 0001 only."""
+    folder = tmp_path / "migrations-0001"
+    shutil.copytree(MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for later in (folder / "versions").glob("*.py"):
+        if not later.name.startswith("0001_"):
+            later.unlink()
+    return folder
+
+
+def test_a_first_release_database_migrates_and_loads_with_defaults(
+    tmp_path: Path, first_release: Path
+) -> None:
+    """A 0001 database is backed up, gains the new columns, and its boards load with defaults."""
+    path = tmp_path / "crt.db"
+    board = control_board(["Charting", "Short staffing"])
+    # The store of this release writes columns 0001 lacks, so write rows as 0001 did.
+    with open_database(path, migrations=first_release) as db, db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO sessions (team, section, held_on, template, facilitation_team, "
+            "screening, created_at, updated_at) VALUES ('Outpatient nursing', 4, "
+            "'2026-11-20', 'control-board', '', 0, '2026-11-20', '2026-11-20')"
+        )
+        for note in board.notes.values():
+            conn.exec_driver_sql(
+                "INSERT INTO notes (session_id, id, text, kind, level, column_key, position, "
+                "stack, votes, hidden, leader_added, created_at, updated_at) VALUES "
+                "(1, ?, ?, 'fatigue', NULL, 'unsorted', ?, NULL, 0, 0, 0, '2026-11-20', "
+                "'2026-11-20')",
+                (note.id, note.text, note.position),
+            )
+    assert revision_of(path) == "0001"
+    with open_database(path) as db:
+        assert db.backup is not None and db.backup.name.startswith("crt.db.backup-0001-")
+        loaded = db.store.load_board(1)
+        assert loaded.notes == board.notes
+        assert loaded.session == replace(board.session, id=1)
+        session = loaded.session
+        assert (session.components, session.step, session.prompt, session.tallies) == (
+            frozenset(),
+            0,
+            None,
+            (),
+        )
+        assert all(n.details == () and n.carried_from is None for n in loaded.notes.values())
+        assert db.store.team_names() == ["Outpatient nursing"]
+    assert revision_of(path) == HEAD
+    assert revision_of(db.backup) == "0001"

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, event, func, inspect, select
 
+from crt_desktop.content import content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.operations import (
@@ -31,8 +32,16 @@ from crt_desktop.domain.operations import (
     Vote,
 )
 from crt_desktop.domain.patch import Patch, apply_patch
-from crt_desktop.domain.store import SessionStore
-from crt_desktop.domain.validation import MAX_NOTE_LENGTH, clean_text
+from crt_desktop.domain.session_operations import (
+    AddCard,
+    AddDots,
+    SetComponent,
+    SetStep,
+    SetTally,
+    ShowPrompt,
+)
+from crt_desktop.domain.store import PlanStore, SessionStore
+from crt_desktop.domain.validation import MAX_NOTE_LENGTH, ValidationError, clean_text
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 from crt_desktop.storage import Database, SqlSessionStore, StorageError, open_database
 from crt_desktop.storage.models import Base, NoteRow, ResponseRow, SessionRow, UpdateRow
@@ -58,13 +67,27 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 
 def rich_board() -> Board:
-    """A board using every field a note and a response can have."""
-    board = control_board(facilitation_team="Ana & Ben <leads>", screening=True)
+    """A board using every field a session, a note and a response can have."""
+    board = control_board(
+        facilitation_team="Ana & Ben <leads>",
+        screening=True,
+        components=frozenset({"handout", "surveys"}),
+        step=2,
+        prompt=1,
+        tallies=(("dots:i_control", 4), ("survey:pre:q1:agree", 7)),
+    )
     notes = [
         Note(text, kind=Kind.RESILIENCE if i % 2 else Kind.FATIGUE, position=i, id=f"n{i}")
         for i, text in enumerate(HOSTILE)
     ]
-    notes[0] = replace(notes[0], column="leadership_controls", position=0, votes=7)
+    notes[0] = replace(
+        notes[0],
+        column="leadership_controls",
+        position=0,
+        votes=7,
+        carried_from="an-earlier-note",
+        details=(("why", "Safety & <sleep>"), ("what", ""), ("how", "Rota 🗓\nby March")),
+    )
     notes[1] = replace(
         notes[1],
         column="leadership_controls",
@@ -106,9 +129,10 @@ def saved(store: SessionStore, board: Board) -> Board:
 
 
 def test_store_implements_the_protocol(db: Database) -> None:
-    """SqlSessionStore is a SessionStore (checked by mypy through this assignment)."""
+    """SqlSessionStore is a SessionStore and a PlanStore (checked by mypy through these)."""
     store: SessionStore = db.store
-    assert isinstance(store, SqlSessionStore)
+    plans: PlanStore = db.store
+    assert isinstance(store, SqlSessionStore) and plans is store
 
 
 def test_save_board_round_trips_every_field(db: Database) -> None:
@@ -197,6 +221,87 @@ def test_each_operation_saved_as_a_patch_reloads_equal(db: Database) -> None:
     assert row_counts(db) == {"sessions": 1, "notes": 0, "responses": 0, "progress_updates": 0}
 
 
+def test_section_tool_operations_save_and_undo(db: Database) -> None:
+    """Checklist, step, prompt, dots, tallies and card parts save as patches, and undo too."""
+    session = replace(control_board().session, section=5, template="expectations")
+    board = Board(session=session, template=content().templates["expectations"])
+    board.session = db.store.create_session(board.session)
+    session_id = board.session.id
+    assert session_id is not None
+    ops: list[Operation] = [
+        SetComponent("handout", True),
+        SetComponent("surveys", True),
+        SetStep(3),
+        ShowPrompt(2),
+        AddDots("helpful", 3),
+        AddDots("unclear"),
+        SetTally("survey:mid:q2:often", 5),
+        AddCard("Answer the phone", (("why", "Patients"), ("how", "Kindly"))),
+        SetComponent("handout", False),
+        ShowPrompt(None),
+        AddDots("helpful", -1),
+    ]
+    undo: list[Patch] = []
+    for op in ops:
+        patch = op.patch(board)
+        undo.append(apply_patch(board, patch))
+        db.store.save_patch(session_id, patch)
+        assert db.store.load_board(session_id).snapshot() == board.snapshot(), op
+    assert board.session.tallies == (
+        ("dots:helpful", 2), ("dots:unclear", 1), ("survey:mid:q2:often", 5),
+    )  # fmt: skip
+    for inverse in reversed(undo):
+        apply_patch(board, inverse)
+        db.store.save_patch(session_id, inverse)
+        assert db.store.load_board(session_id).snapshot() == board.snapshot()
+    assert db.store.load_board(session_id).session == replace(session, id=session_id)
+
+
+def test_plans_are_kept_per_team_and_section(db: Database) -> None:
+    """A team's plan keeps a day per section; None unplans; names are tidied like a team's."""
+    store: PlanStore = db.store
+    store.set_planned("  Outpatient   nursing ", 1, date(2027, 1, 12))
+    store.set_planned("Outpatient nursing", 2, date(2027, 2, 9))
+    store.set_planned("Outpatient nursing", 1, date(2027, 1, 19))
+    store.set_planned("Night shift", 12, date(2027, 12, 1))
+    store.set_planned("Night shift", 12, None)
+    store.set_planned("Night shift", 3, None)
+    assert store.team_plan("Outpatient nursing") == {1: date(2027, 1, 19), 2: date(2027, 2, 9)}
+    assert store.team_plan("Night shift") == {}
+    assert store.team_plan("Nobody") == {}
+
+
+def test_team_names_come_from_sessions_and_plans(db: Database) -> None:
+    """Every team with a session or a plan is listed once, sorted by name ignoring case."""
+    db.store.save_board(control_board(team="outpatient nursing"))
+    db.store.save_board(control_board(team="Acute care"))
+    db.store.save_board(control_board(team="Acute care"))
+    db.store.set_planned("Night shift", 4, date(2027, 4, 1))
+    db.store.set_planned("Acute care", 5, date(2027, 5, 1))
+    assert db.store.team_names() == ["Acute care", "Night shift", "outpatient nursing"]
+
+
+@pytest.mark.parametrize(
+    ("team", "section", "message"),
+    [("", 1, "needs a name"), ("Team", 0, "no section 0"), ("Team", 13, "no section 13")],
+)
+def test_bad_plans_are_refused(db: Database, team: str, section: int, message: str) -> None:
+    """An empty team name or a section outside 1 to 12 is refused with a sentence."""
+    with pytest.raises(ValidationError, match=message):
+        db.store.set_planned(team, section, date(2027, 1, 1))
+    assert db.store.team_names() == []
+
+
+def test_damaged_json_in_a_row_is_a_storage_error(db: Database) -> None:
+    """A tally column that holds junk fails to open with a sentence, not a crash."""
+    session = db.store.create_session(control_board().session)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE sessions SET tallies = '{\"dots:x\": -3}'")
+    assert session.id is not None
+    with pytest.raises(StorageError, match="does not know"):
+        db.store.load_board(session.id)
+
+
 def test_taking_a_response_away_deletes_it_and_its_updates(db: Database) -> None:
     """A note saved again without a response keeps no response row and no updates."""
     board = rich_board()
@@ -239,7 +344,16 @@ def test_list_sessions_newest_first_with_note_counts(db: Database) -> None:
 def test_update_session_saves_its_details(db: Database) -> None:
     """update_session stores new details; an unknown session is a KeyError."""
     session = db.store.create_session(control_board().session)
-    changed = replace(session, team="Renamed", facilitation_team="Kai", screening=True)
+    changed = replace(
+        session,
+        team="Renamed",
+        facilitation_team="Kai",
+        screening=True,
+        components=frozenset({"visual_hung"}),
+        step=1,
+        prompt=0,
+        tallies=(("survey:post:q9:never", 2),),
+    )
     db.store.update_session(changed)
     assert changed.id is not None
     assert db.store.load_board(changed.id).session == changed
@@ -347,6 +461,11 @@ notes = st.builds(
     votes=st.integers(0, 1_000_000),
     hidden=st.booleans(),
     leader_added=st.booleans(),
+    details=st.lists(
+        st.tuples(st.sampled_from(["why", "what", "how"]), st.text(max_size=50).map(clean_text)),
+        max_size=3,
+    ).map(tuple),
+    carried_from=st.none() | st.text("abcdef0123456789", min_size=1, max_size=64),
     response=st.none()
     | st.builds(
         Response,

@@ -181,7 +181,10 @@ def _prepare_file(path: Path, migrations: Path) -> None:
     if path.exists():
         if not path.is_file():
             raise DatabaseProblem(f"{path} is a folder, not a database file.")
-        check_sqlite_file(path, migrations)
+        try:
+            check_sqlite_file(path, migrations)
+        except DatabaseProblem as exc:
+            raise _offering_backup(exc, path) from exc
         return
     if not path.parent.is_dir():
         raise DatabaseProblem(f"The folder {path.parent} does not exist.")
@@ -191,6 +194,24 @@ def _prepare_file(path: Path, migrations: Path) -> None:
         check_sqlite_file(path, migrations)
     except OSError as exc:
         raise DatabaseProblem(f"Could not create the database {path}: {cause(exc)}.") from exc
+
+
+def latest_backup(path: Path) -> Path | None:
+    """The newest copy made before a migration (`<db>.backup-<revision>-<time>.db`), if any."""
+    try:
+        found = [p for p in path.parent.glob(f"{path.name}.backup-*.db") if p.is_file()]
+    except OSError:
+        return None
+    return max(found, key=lambda p: (p.stat().st_mtime, p.name), default=None)
+
+
+def _offering_backup(problem: DatabaseProblem, path: Path) -> DatabaseProblem:
+    """The same refusal, naming the backup beside the database when there is one."""
+    backup = latest_backup(path)
+    if backup is None:
+        return problem
+    text = str(problem).rstrip(".")
+    return DatabaseProblem(f"{text}; the copy saved before its last update is {backup}.")
 
 
 def _engine(url: URL, path: Path | None) -> Engine:

@@ -97,11 +97,32 @@ def _read(path: Path) -> tuple[set[str], list[str]]:
             raise DatabaseProblem(
                 f"The database {path} is busy in another program; close it and try again."
             ) from exc
-        raise DatabaseProblem(_damaged(path)) from exc
+        raise DatabaseProblem(_unreadable(path, exc)) from exc
     finally:
         for side_file, was_there in zip(side_files, present, strict=True):
             if not was_there:
                 _remove_if_ours(side_file)
+
+
+def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """Why SQLite could not read the file: only corruption means damaged.
+
+    A WAL database needs its `-shm` side file even to be read, so a read-only folder
+    (CANTOPEN) or a full disk (IOERR_SHMSIZE) fails here before any damage could show."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or not isinstance(exc, sqlite3.OperationalError):
+        return _damaged(path)
+    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        return (
+            f"The database {path} is in a read-only folder, so changes could not be saved; "
+            "copy it somewhere you can write to, or change its permissions."
+        )
+    if name in ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE", "SQLITE_IOERR_WRITE"):
+        return (
+            f"The database {path} cannot be opened because the disk is full; "
+            "free some space and try again (the file was left as it is)."
+        )
+    return f"The database {path} could not be read: {cause(exc)}; it was left as it is."
 
 
 def _damaged(path: Path) -> str:

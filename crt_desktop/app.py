@@ -50,13 +50,17 @@ def lock_path_for(url: str, data_dir: Path) -> Path:
 
 
 def acquire_lock(path: Path) -> QLockFile | None:
-    """Hold the lock for this database, or None when another instance holds it."""
+    """Hold the lock for this database, or None when another instance holds it.
+
+    OSError when no lock file can be made there at all (a read-only folder, a full disk)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(path))
     lock.setStaleLockTime(0)  # a crashed instance's lock is stale at once (its pid is gone)
     if not lock.tryLock(200):
         lock.removeStaleLockFile()
         if not lock.tryLock(200):
+            if lock.error() != QLockFile.LockError.LockFailedError:
+                raise OSError(f"could not make the lock file {path}")
             return None
     return lock
 
@@ -168,17 +172,28 @@ def run_gui(args: argparse.Namespace) -> int:
     app = _application()
     url = database_url(args)
     data_dir = Path(platformdirs.user_data_dir("crt-desktop"))
-    lock = acquire_lock(lock_path_for(url, data_dir))
-    if lock is None:
-        return _fail(
-            "CRT Desktop is already open on this database; switch to that window, "
-            "or close it before opening another."
-        )
+    lock_path = lock_path_for(url, data_dir)
+    try:
+        lock = acquire_lock(lock_path)
+    except OSError:
+        # A read-only folder or a full disk: opening the database below names the cause.
+        lock = None
+    else:
+        if lock is None:
+            return _fail(
+                "CRT Desktop is already open on this database; switch to that window, "
+                "or close it before opening another."
+            )
     try:
         content()
         store = open_database(url).store
     except (StorageError, ContentError) as exc:
         return _fail(str(exc))
+    if lock is None:
+        return _fail(
+            f"CRT Desktop could not make its lock file {lock_path}, which keeps a second "
+            "window from opening the same database; check that the folder can be written to."
+        )
     desktop = Desktop(store, args.screen, args.present)
     if args.session is not None:
         desktop.open_session(args.session)

@@ -114,9 +114,14 @@ def _read_input(path_text: str) -> bytes:
 
 
 def cmd_import(args: argparse.Namespace) -> None:
+    from crt_desktop.export.interchange_format import InterchangeError
     from crt_desktop.export.interchange_read import board_from_json
 
-    board = board_from_json(_read_input(args.file), content())
+    try:
+        board = board_from_json(_read_input(args.file), content())
+    except InterchangeError as exc:
+        # Name the file as well as the field: the file may be one of many being imported.
+        raise CommandError(f"{args.file}: {exc}", status=2) from exc
     saved = open_store(args).save_board(board)
     print(saved.id)
 

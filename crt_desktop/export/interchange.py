@@ -18,6 +18,7 @@ from crt_desktop.domain.note import Note, Response
 
 from .interchange_format import FORMAT, MAX_FILE_BYTES, VERSION, InterchangeError
 from .interchange_read import board_from_json, parse_json, read_board_file
+from .interchange_tools import note_tools_to_dict, session_tools_to_dict
 
 __all__ = [
     "FORMAT",
@@ -52,6 +53,7 @@ def board_to_dict(board: Board) -> dict[str, Any]:
             "template": s.template,
             "facilitation_team": s.facilitation_team,
             "screening": s.screening,
+            **session_tools_to_dict(s),
         },
         "notes": notes,
     }
@@ -69,6 +71,7 @@ def _note(note: Note) -> dict[str, Any]:
         "group": note.stack,
         "hidden": note.hidden,
         "response": _response(note.response) if note.response is not None else None,
+        **note_tools_to_dict(note),
     }
 
 

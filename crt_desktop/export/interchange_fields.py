@@ -119,8 +119,8 @@ class Fields:
         except ValidationError as exc:
             raise self.fail(key, _lower_first(str(exc))) from exc
 
-    def whole_number(self, key: str, low: int, high: int) -> int:
-        value = self._get(key, _MISSING)
+    def whole_number(self, key: str, low: int, high: int, default: Any = _MISSING) -> int:
+        value = self._get(key, default)
         # bool is an int in Python, but true is not a number in a file.
         if not isinstance(value, int) or isinstance(value, bool):
             raise self.fail(key, f"must be a whole number, not {describe(value)}.")

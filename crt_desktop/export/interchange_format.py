@@ -15,9 +15,10 @@ DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 TOP_FIELDS = ("format", "version", "session", "notes")
 SESSION_REQUIRED = ("team", "section", "held_on", "template")
-SESSION_OPTIONAL = ("facilitation_team", "screening")
+# Optional fields are always written; the last ones came with the section tools.
+SESSION_OPTIONAL = ("facilitation_team", "screening", "components", "step", "prompt", "tallies")
 NOTE_REQUIRED = ("text", "kind", "level", "column", "votes", "leader_added")
-NOTE_OPTIONAL = ("id", "group", "hidden", "response")
+NOTE_OPTIONAL = ("id", "group", "hidden", "response", "details", "carried_from")
 RESPONSE_REQUIRED = ("status",)
 RESPONSE_OPTIONAL = ("reason", "change_impossible", "updates")
 UPDATE_REQUIRED = ("on", "text")

@@ -38,6 +38,7 @@ from .interchange_format import (
     VERSION,
     InterchangeError,
 )
+from .interchange_tools import read_details, read_session_tools
 
 _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -171,6 +172,7 @@ def _session(f: Fields, content: Content) -> Session:
             "facilitation_team", partial(clean_name, what="facilitation team", required=False), ""
         ),
         screening=f.flag("screening", False),
+        **read_session_tools(f, content, content.section(section), content.templates[template]),
     )
 
 
@@ -222,6 +224,8 @@ def _note(f: Fields, template: Template) -> _Draft:
         hidden=f.flag("hidden", False),
         response=_response(f),
         id=note_id or "",
+        details=read_details(f, template),
+        carried_from=_id(f, "carried_from"),
     )
     return _Draft(path=f.path, note=note, has_id=note_id is not None, group=_id(f, "group"))
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from crt_desktop.content import Content, Section, content
+from crt_desktop.content import Component, Content, Section, Step, content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.operations import (
@@ -26,7 +26,7 @@ from crt_desktop.domain.operations import (
 )
 from crt_desktop.domain.patch import apply_patch
 from crt_desktop.domain.session import Session
-from crt_desktop.domain.template import Column, Template
+from crt_desktop.domain.template import CardPart, Column, Template
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 from crt_desktop.export.interchange import (
     InterchangeError,
@@ -39,17 +39,29 @@ from crt_desktop.export.interchange import (
 
 DATA = Path(__file__).parent.parent / "data"
 COLUMNS = ("unsorted", "i_control", "leadership_controls", "cannot_control")
+PARTS = ("why", "what", "how")
 TEMPLATE = Template(
     key="control-board",
     title="What can we control?",
     columns=tuple(Column(key, key.replace("_", " ").capitalize(), "") for key in COLUMNS),
+    card_parts=tuple(CardPart(key, key.capitalize(), "") for key in PARTS),
 )
+COMPONENTS = ("handout", "leader_prepared", "surveys")
 # A fixed content set, so these tests do not move when the packaged content files change.
+# Sections 1 to 11 have three steps and two prompts; Section 12 has none of either.
 CONTENT = Content(
     sections=tuple(
-        Section(number=n, title=f"Section {n}", template=TEMPLATE.key) for n in range(1, 13)
+        Section(
+            number=n,
+            title=f"Section {n}",
+            template=TEMPLATE.key,
+            steps=tuple(Step(f"Step {i}", 5, "") for i in range(3)) if n < 12 else (),
+            prompts=("What helps?", "What gets in the way?") if n < 12 else (),
+        )
+        for n in range(1, 13)
     ),
     templates={TEMPLATE.key: TEMPLATE},
+    components=tuple(Component(key, key.capitalize(), "") for key in COMPONENTS),
 )
 
 
@@ -149,12 +161,17 @@ def test_export_holds_every_field_in_a_fixed_order():
         "template": "control-board",
         "facilitation_team": "Ana and Li",
         "screening": False,
+        "components": [],
+        "step": 0,
+        "prompt": None,
+        "tallies": {},
     }
     top = next(n for n in data["notes"] if n["text"] == "Short staffing")
     assert list(top) == [
         "text", "kind", "level", "column", "votes", "leader_added", "id", "group", "hidden",
-        "response",
+        "response", "details", "carried_from",
     ]  # fmt: skip
+    assert top["details"] == {} and top["carried_from"] is None
     assert top["votes"] == 4 and top["group"] is None
     assert top["response"] == {
         "status": "this_year",
@@ -323,10 +340,10 @@ def test_export_refuses_a_note_outside_the_template():
     [
         # position is carried by the order of the notes, stack by "group".
         (Note, {"text", "kind", "level", "column", "position", "stack", "votes", "hidden",
-                "leader_added", "response", "id"}),
+                "leader_added", "response", "id", "details", "carried_from"}),
         # id is given by storage when the imported session is saved.
         (Session, {"team", "section", "held_on", "template", "facilitation_team", "screening",
-                   "id"}),
+                   "id", "components", "step", "prompt", "tallies"}),
         (Response, {"status", "reason", "change_impossible", "updates"}),
         (ProgressUpdate, {"on", "text"}),
     ],

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crt_desktop.domain.board import Board
-from crt_desktop.domain.note import ProgressUpdate, Response
+from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.operations import (
     AddNote,
     MoveNotes,
@@ -20,7 +20,8 @@ from crt_desktop.domain.operations import (
     Vote,
 )
 from crt_desktop.domain.patch import apply_patch
-from crt_desktop.domain.session import Session
+from crt_desktop.domain.session import Session, dots_key, survey_key
+from crt_desktop.domain.session_operations import AddCard, CarryNotes, SetDetails
 from crt_desktop.domain.validation import (
     ValidationError,
     clean_name,
@@ -30,7 +31,7 @@ from crt_desktop.domain.validation import (
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 from crt_desktop.export.interchange import board_from_json, board_to_json
 
-from .test_interchange import COLUMNS, CONTENT, TEMPLATE
+from .test_interchange import COLUMNS, COMPONENTS, CONTENT, PARTS, TEMPLATE
 
 # Text people might type or paste: right-to-left scripts, combining marks, markup, emoji,
 # direction overrides, zero-width joiners, quotes and backslashes.
@@ -80,15 +81,35 @@ responses = st.builds(
 )
 
 
+details = st.lists(
+    st.tuples(st.sampled_from(PARTS), st.one_of(st.just(""), note_texts)),
+    max_size=3,
+    unique_by=lambda pair: pair[0],
+).map(tuple)
+plain = st.text("abcxyz019_-", min_size=1, max_size=8)
+tally_keys = st.one_of(
+    st.sampled_from(COLUMNS).map(dots_key),
+    st.builds(survey_key, st.sampled_from(["pre", "mid", "post"]), plain, plain),
+)
+earlier_notes = st.builds(
+    Note, note_texts, kind=st.sampled_from(Kind), response=st.none() | responses
+)
+
+
 @st.composite
 def boards(draw: st.DrawFn) -> Board:
+    section = draw(st.integers(1, 12))
     session = Session(
         team=draw(names),
-        section=draw(st.integers(1, 12)),
+        section=section,
         held_on=draw(dates),
         template=TEMPLATE.key,
         facilitation_team=draw(optional_names),
         screening=draw(st.booleans()),
+        components=draw(st.frozensets(st.sampled_from(COMPONENTS))),
+        step=draw(st.integers(0, 2)) if section < 12 else 0,
+        prompt=draw(st.none() | st.integers(0, 1)) if section < 12 else None,
+        tallies=tuple(draw(st.dictionaries(tally_keys, st.integers(0, 10**6), max_size=4)).items()),
     )
     board = Board(session=session, template=TEMPLATE)
     for text in draw(st.lists(note_texts, min_size=draw(st.sampled_from([0, 3])), max_size=8)):
@@ -99,6 +120,8 @@ def boards(draw: st.DrawFn) -> Board:
             leader_added=draw(st.booleans()),
         )
         apply_patch(board, op.patch(board))
+    for parts in draw(st.lists(details, max_size=2)):
+        apply_patch(board, AddCard(draw(note_texts), parts).patch(board))
     ids = list(board.notes)
     if not ids:
         return board
@@ -110,6 +133,8 @@ def boards(draw: st.DrawFn) -> Board:
         st.builds(Vote, some, st.integers(-2, 5)),
         st.builds(SetHidden, some, st.booleans()),
         st.builds(SetResponse, st.sampled_from(ids), responses),
+        st.builds(SetDetails, st.sampled_from(ids), details),
+        st.builds(CarryNotes, st.lists(earlier_notes, min_size=1, max_size=2).map(tuple)),
     )
     for op in draw(st.lists(ops, min_size=2, max_size=12)):
         apply_patch(board, op.patch(board))

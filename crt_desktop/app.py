@@ -7,6 +7,7 @@ import hashlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,20 @@ def acquire_lock(path: Path) -> QLockFile | None:
     return lock
 
 
+class _OnClose(QObject):
+    """Calls `action` as a watched window starts to close, so the next window is shown before
+    the last one goes and Qt does not quit."""
+
+    def __init__(self, action: Callable[[], None]) -> None:
+        super().__init__()
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self._action()
+        return False
+
+
 class Desktop:
     """The running app: the session picker, and the console and room view of an open session."""
 
@@ -74,6 +89,7 @@ class Desktop:
         self.present = present
         self.windows: tuple[QWidget, ...] = ()
         self._picker: SessionPicker | None = None
+        self._closing = _OnClose(self.back_to_picker)
 
     @property
     def picker(self) -> SessionPicker:
@@ -112,13 +128,14 @@ class Desktop:
         )
         self.windows = (console, room)
         self.present = False  # only the first session opened starts presenting
-        console.destroyed.connect(self._back_to_picker)
+        console.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        console.installEventFilter(self._closing)
         if self._picker is not None:
             self._picker.hide()
 
-    def _back_to_picker(self) -> None:
-        for window in self.windows:
-            window.close()
+    def back_to_picker(self) -> None:
+        """Closing a session's console brings back the session list (the console closes the
+        room view itself)."""
         self.windows = ()
         self.picker.refresh()
         self.picker.show()

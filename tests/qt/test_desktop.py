@@ -1,0 +1,46 @@
+"""Moving between the session list and a session's board."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crt_desktop.app import Desktop
+from crt_desktop.domain.session import Session
+from crt_desktop.storage.database import open_database
+
+
+@pytest.fixture
+def store(tmp_path):
+    database = open_database(tmp_path / "crt.db")
+    yield database.store
+    database.close()
+
+
+def test_closing_a_console_brings_back_the_session_list(qtbot, store):
+    """Opening a session hides the list; closing its console shows the list again."""
+    saved = store.create_session(Session("Outpatient", 4, date(2026, 11, 20), "control-board"))
+    desktop = Desktop(store, screen=None, present=False)
+    desktop.picker.show()
+    qtbot.addWidget(desktop.picker)
+    desktop.open_session(saved.id)
+    console, room = desktop.windows
+    assert console.isVisible() and not desktop.picker.isVisible()
+    with qtbot.waitSignal(console.destroyed, timeout=2000):
+        console.close()
+    assert desktop.picker.isVisible() and not room.isVisible()
+    assert desktop.windows == ()
+
+
+def test_opening_a_missing_session_says_so(qtbot, store, monkeypatch):
+    """A session id that is not in the database gives a message and the list."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "crt_desktop.app.QMessageBox.warning", lambda _parent, _title, text: shown.append(text)
+    )
+    desktop = Desktop(store, screen=None, present=False)
+    qtbot.addWidget(desktop.picker)
+    desktop.open_session(99)
+    assert shown == ["There is no session 99."]
+    assert desktop.picker.isVisible()

@@ -181,14 +181,16 @@ def _fail(message: str) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    import platformdirs
-
-    from crt_desktop.commands import database_url
-    from crt_desktop.storage.database import open_database
+    from crt_desktop.commands import CommandError, database_url
+    from crt_desktop.storage.database import default_database_path, open_database
 
     app = _application()
-    url = database_url(args)
-    data_dir = Path(platformdirs.user_data_dir("crt-desktop"))
+    try:
+        url = database_url(args)
+    except CommandError as exc:
+        _fail(str(exc))
+        return exc.status
+    data_dir = default_database_path().parent  # the same folder storage uses
     lock_path = lock_path_for(url, data_dir)
     try:
         lock = acquire_lock(lock_path)

@@ -93,8 +93,8 @@ def write_board_file(board: Board, path: Path) -> None:
     """Write the session file whole or not at all (a temporary file, then a rename)."""
     data = board_to_json(board).encode("utf-8")
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    # os.open with 0o666 lets the umask decide, so the file gets the usual permissions.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    # Owner-only (0600), like the database: a session file holds everything said in the room.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)

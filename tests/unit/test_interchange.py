@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import stat
 from dataclasses import fields, replace
@@ -295,16 +294,15 @@ def test_a_byte_order_mark_is_accepted():
 
 
 def test_write_and_read_a_file(tmp_path: Path):
-    """A written file holds exactly the export's bytes, with usual permissions, and reads back."""
+    """A written file holds exactly the export's bytes, readable by its owner only, and reads
+    back."""
     board = busy_board()
     path = tmp_path / "session.json"
     write_board_file(board, path)
     assert path.read_bytes() == board_to_json(board).encode("utf-8")
     assert read_board_file(path, CONTENT).notes == board.notes
     assert [p.name for p in tmp_path.iterdir()] == ["session.json"]
-    umask = os.umask(0)
-    os.umask(umask)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask  # the usual permissions
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
     write_board_file(make_board(), path)  # replacing a file works too
     assert read_board_file(path, CONTENT).notes == {}
 

@@ -253,6 +253,7 @@ def operations(draw: st.DrawFn, board: Board) -> Operation:
         st.builds(ShowPrompt, st.none() | st.integers(-1, 5), st.none() | st.integers(1, 4)),
         st.builds(AddDots, columns, st.integers(-3, 3)),
         st.builds(SetTally, tally_keys, st.integers(-1, 5)),
+        st.builds(SetTally, columns.map(dots_key), st.integers(0, 5)),
         st.builds(SetDetails, st.sampled_from(ids), parts),
         st.builds(AddCard, st.text(min_size=1, max_size=10), parts),
         st.builds(

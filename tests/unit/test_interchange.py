@@ -355,8 +355,12 @@ def test_the_examples_in_the_format_guide_import():
     """Every JSON example in docs/interchange.md imports with the packaged content."""
     guide = (Path(__file__).parents[2] / "docs" / "interchange.md").read_text(encoding="utf-8")
     examples = re.findall(r"```json\n(.*?)```", guide, flags=re.DOTALL)
-    assert len(examples) == 2
-    full, short = (board_from_json(e, content()) for e in examples)
+    assert len(examples) == 3
+    full, card, short = (board_from_json(e, content()) for e in examples)
+    assert full.session.components == {"handout", "leader_prepared"}
+    assert full.session.tallies == (("survey:pre:q1:agree", 9), ("survey:pre:q1:disagree", 3))
+    (structured,) = card.notes.values()
+    assert [key for key, _ in structured.details] == ["why", "what", "how"]
     top, duplicate = full.in_column("leadership_controls")
     assert duplicate.stack == top.id and full.cards("leadership_controls") == [top]
     assert top.response is not None and top.response.updates[0].on == date(2027, 2, 1)

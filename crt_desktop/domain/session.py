@@ -45,7 +45,8 @@ class Session:
     def __post_init__(self) -> None:
         # One canonical form, so that equal sessions compare equal however they were built.
         object.__setattr__(self, "components", frozenset(self.components))
-        kept = tuple(sorted((str(k), int(n)) for k, n in self.tallies if n != 0))
+        counts = {str(k): int(n) for k, n in self.tallies}  # a repeated key: the last wins
+        kept = tuple(sorted((k, n) for k, n in counts.items() if n != 0))
         object.__setattr__(self, "tallies", kept)
 
 

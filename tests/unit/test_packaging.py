@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -13,13 +14,17 @@ PACKAGE = ROOT / "crt_desktop"
 
 def test_wheel_holds_every_data_file(tmp_path):
     """Every TOML, resource and migration in the source tree is inside the built wheel."""
+    # Build from a copy: a build leaves a build/ folder behind, which must not go stale here.
+    source = tmp_path / "source"
+    skip = shutil.ignore_patterns(".*", "build", "dist", "*.egg-info", "__pycache__", "tests")
+    shutil.copytree(ROOT, source, ignore=skip)
     subprocess.run(
         [
             sys.executable,
             "-m",
             "pip",
             "wheel",
-            str(ROOT),
+            str(source),
             "--no-deps",
             "--no-build-isolation",
             "-q",

@@ -39,16 +39,18 @@ class KindLook:
     ink: colors.Color  # label text
 
 
+# The board's colour-blind-safe pair (orange and blue), so the leader sees the colours the room saw;
+# fatigue is dark and resilience light, so they stay apart in grey too.
 KIND_LOOKS = {
     Kind.FATIGUE: KindLook(
-        strong=colors.HexColor("#B5462E"),
-        tint=colors.HexColor("#F7DCD3"),
-        ink=colors.HexColor("#6B2414"),
+        strong=colors.HexColor("#B86E00"),
+        tint=colors.HexColor("#FCE3B0"),
+        ink=colors.HexColor("#5C3500"),
     ),
     Kind.RESILIENCE: KindLook(
-        strong=colors.HexColor("#7FC3A4"),
-        tint=colors.HexColor("#DCF0E6"),
-        ink=colors.HexColor("#1E5A40"),
+        strong=colors.HexColor("#8CC4EA"),
+        tint=colors.HexColor("#D9ECF8"),
+        ink=colors.HexColor("#00466E"),
     ),
 }
 

@@ -317,3 +317,22 @@ class SetResponse(Operation):
         by_id = {n.id: n for n in moved.put}
         by_id[note.id] = replace(by_id.get(note.id, note), response=self.response)
         return Patch(put=tuple(by_id.values()))
+
+
+@dataclass(frozen=True)
+class SetResponses(Operation):
+    """Record many leaders' responses as one change (one undo), e.g. answers read from a PDF.
+
+    Each response is recorded as SetResponse would, one after another, so items unlikely to
+    change move to Cannot control in the order given."""
+
+    responses: tuple[tuple[str, Response], ...]
+    label = "Leader responses"
+
+    def patch(self, board: Board) -> Patch:
+        scratch = Board(board.session, board.template, dict(board.notes))
+        for note_id, response in self.responses:
+            step = SetResponse(note_id, response).patch(scratch)
+            for note in step.put:
+                scratch.notes[note.id] = note
+        return Patch(put=tuple(n for n in scratch.notes.values() if n != board.notes.get(n.id)))

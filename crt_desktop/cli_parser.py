@@ -86,8 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--pdf", metavar="OUT.pdf", help="the leader summary")
     target.add_argument("--json", metavar="OUT.json", help="the session in the interchange format")
+    target.add_argument(
+        "--poster", metavar="OUT.pdf", help="the section's visual (or agreements) as a poster"
+    )
     export.add_argument(
-        "--paper", choices=["A4", "Letter"], help="paper size (default from locale)"
+        "--paper",
+        choices=["A3", "A4", "Letter"],
+        help="paper size (default from locale); A3 is for posters only",
     )
     _add_storage_options(export, suppress=True)
     return parser

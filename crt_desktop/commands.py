@@ -136,6 +136,13 @@ def cmd_export(args: argparse.Namespace) -> None:
         write_board_file(board, Path(args.json))
         print(args.json)
         return
+    if getattr(args, "poster", None):
+        from crt_desktop.export.poster import write_poster
+
+        print(write_poster(board, Path(args.poster), paper=args.paper))
+        return
+    if args.paper == "A3":
+        raise CommandError("A3 is for posters; the leader summary prints on A4 or Letter.", 2)
     from crt_desktop.export.summary import write_leader_summary
 
     print(write_leader_summary(board, Path(args.pdf), pagesize=args.paper))

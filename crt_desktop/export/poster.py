@@ -1,0 +1,202 @@
+""" "Print visual": a large-type poster of a section's visual for the break room, and for the
+culture agreements (Section 7) the team's own agreements, numbered.
+
+The type is as large as the page allows: the size is found by fitting every line on the page.
+Fonts and atomic writing are the leader summary's, so any script the summary prints, this does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from crt_desktop.content import Content
+from crt_desktop.content import content as packaged_content
+from crt_desktop.domain.board import Board
+from crt_desktop.domain.validation import ValidationError
+
+PAPERS = ("A3", "A4", "Letter")
+# Text sizes the fitting searches between (points): large enough to read across a room.
+LARGEST, SMALLEST = 96.0, 14.0
+
+
+@dataclass(frozen=True)
+class PosterText:
+    title: str
+    lines: tuple[str, ...]
+    # Agreements print with their numbers; a visual's lines print as they are.
+    numbered: bool = False
+    footer: str = ""
+
+
+def check_poster_paper(paper: str | None) -> str:
+    """The paper name to use (None: from the locale); ValidationError for an unknown one."""
+    if paper is None:
+        from .summary.paper import paper_for_locale
+
+        return paper_for_locale()
+    for known in PAPERS:
+        if paper.strip().lower() == known.lower():
+            return known
+    raise ValidationError(f"A poster prints on A3, A4 or Letter, not {paper!r}.")
+
+
+def agreements(board: Board) -> list[str]:
+    """The cards of the board's ranked result column that the room saw, in order, up to the
+    number the template keeps (all of them when it keeps no set number)."""
+    template = board.template
+    if not template.result_column:
+        return []
+    texts = [card.text for card in board.cards(template.result_column) if not card.hidden]
+    return texts[: template.keep_top] if template.keep_top else texts
+
+
+def poster_text(board: Board, chosen: Content | None = None) -> PosterText:
+    """What the poster says: the agreements of a ranked board that has some, else the
+    section's visual."""
+    chosen = chosen or packaged_content()
+    session = board.session
+    try:
+        section = chosen.section(session.section)
+    except KeyError:
+        section = None
+    kept = agreements(board) if board.template.ranked else []
+    if kept:
+        title = board.template.title
+        return PosterText(title, tuple(kept), numbered=True, footer=session.team)
+    if section is None:
+        raise ValidationError(f"There is no visual for section {session.section}.")
+    footer = f"Section {section.number} \u00b7 {section.title}"
+    return PosterText(section.visual.title, section.visual.lines, footer=footer)
+
+
+def _draw(text: PosterText, file: BinaryIO, paper: str) -> None:
+    from reportlab.lib.pagesizes import A3, A4, LETTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
+
+    from .summary.fonts import BOLD, FAMILY, fonts, markup
+    from .summary.styles import ACCENT, INK, MUTED, RULE
+
+    fonts()
+    width, height = {"A3": A3, "A4": A4, "Letter": LETTER}[paper]
+    margin = width * 0.08
+    inner = width - 2 * margin
+    footer_h = 0.05 * height
+
+    def body_style(size: float) -> ParagraphStyle:
+        indent = size * 1.5 if text.numbered else 0
+        return ParagraphStyle(
+            "poster",
+            fontName=FAMILY,
+            fontSize=size,
+            leading=size * 1.22,
+            textColor=INK,
+            leftIndent=indent,
+            bulletIndent=0,
+            bulletFontName=BOLD,
+            bulletFontSize=size,
+            bulletColor=ACCENT,
+            alignment=0 if text.numbered else 1,
+            splitLongWords=1,
+        )
+
+    def title_para(size: float) -> Paragraph:
+        style = ParagraphStyle(
+            "title",
+            fontName=BOLD,
+            fontSize=size,
+            leading=size * 1.15,
+            textColor=ACCENT,
+            alignment=1,
+            splitLongWords=1,
+        )
+        return Paragraph(markup(text.title), style)
+
+    def body(size: float) -> list[Paragraph]:
+        style = body_style(size)
+        return [
+            Paragraph(
+                markup(line),
+                style,
+                bulletText=f"{number}." if text.numbered else None,
+            )
+            for number, line in enumerate(text.lines, start=1)
+        ]
+
+    def height_of(paras: list[Paragraph], gap: float) -> float:
+        return sum(p.wrap(inner, height)[1] for p in paras) + gap * (len(paras) - 1)
+
+    # The title: as large as fits two lines at most, and a little larger than the body.
+    title_size = LARGEST * 1.2
+    while title_size > SMALLEST and title_para(title_size).wrap(inner, height)[1] > (
+        title_size * 1.15 * 2 + 1
+    ):
+        title_size -= 2
+    title = title_para(title_size)
+    title_h = title.wrap(inner, height)[1]
+    room = height - 2 * margin - footer_h - title_h - title_size
+    # The body: the largest size at which every line fits the space left.
+    low, high = SMALLEST, min(LARGEST, title_size)
+    for _ in range(24):
+        mid = (low + high) / 2
+        if height_of(body(mid), mid * 0.8) <= room:
+            low = mid
+        else:
+            high = mid
+    size = low
+    paras = body(size)
+    gap = size * 0.8
+    block = height_of(paras, gap)
+
+    canvas = Canvas(file, pagesize=(width, height), initialFontName=FAMILY, invariant=1)
+    canvas.setTitle(text.title)
+    canvas.setAuthor("")
+    canvas.setCreator("CRT Desktop")
+    y = height - margin
+    title.drawOn(canvas, margin, y - title_h)
+    y -= title_h + title_size * 0.45
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(max(1.0, width / 400))
+    canvas.line(margin + inner * 0.3, y, margin + inner * 0.7, y)
+    # Centre the lines in the space between the title and the footer.
+    top = y - title_size * 0.55
+    y = top - max(0.0, (room - block) / 2)
+    for para in paras:
+        _, h = para.wrap(inner, height)
+        para.drawOn(canvas, margin, y - h)
+        y -= h + gap
+    if text.footer:
+        style = ParagraphStyle(
+            "footer",
+            fontName=FAMILY,
+            fontSize=max(11.0, width / 50),
+            leading=max(11.0, width / 50) * 1.2,
+            textColor=MUTED,
+            alignment=1,
+        )
+        foot = Paragraph(markup(text.footer), style)
+        _, h = foot.wrap(inner, footer_h * 2)
+        foot.drawOn(canvas, margin, margin * 0.7)
+    canvas.showPage()
+    canvas.save()
+
+
+def write_poster(
+    board: Board,
+    path: Path,
+    *,
+    paper: str | None = None,
+    content: Content | None = None,
+) -> Path:
+    """Write the poster for `board`'s section to `path` atomically and return the path.
+
+    `paper` is "A3", "A4" or "Letter" (None: from the locale, like the summary). ExportError
+    with one clear sentence if the file cannot be written."""
+    from .summary.atomic import write_atomically
+
+    chosen = check_poster_paper(paper)
+    text = poster_text(board, content)
+    return write_atomically(Path(path), lambda file: _draw(text, file, chosen))

@@ -47,7 +47,9 @@ def do(board: Board, op: Operation) -> Patch:
     return apply_patch(board, op.patch(board))
 
 
-def sorted_board(texts: tuple[str, ...] = ("Charting", "Staffing", "Parking"), **kw: object):  # type: ignore[no-untyped-def]
+def sorted_board(
+    texts: tuple[str, ...] = ("Charting", "Staffing", "Parking"), **kw: object
+) -> Board:
     board = control_board(texts, **kw)
     do(board, MoveNotes(tuple(board.notes), LEADERSHIP_CONTROLS))
     return board

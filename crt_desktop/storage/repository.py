@@ -5,13 +5,15 @@ Every public method runs in one transaction that is committed before it returns,
 sees a row: the app and its Qt models hold plain domain objects.
 
 Writes use SQLAlchemy Core statements (executemany), not the ORM unit of work: a drag that
-renumbers a column saves in a few statements, whatever the number of notes.
+renumbers a column saves in a few statements, whatever the number of notes. The store remembers
+each note of the open session as last read or committed, so a note that only changed place
+(a drag renumbers dozens) is saved by a narrow UPDATE of its place, without reading it first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -36,6 +38,19 @@ RESPONSES = Base.metadata.tables[ResponseRow.__tablename__]
 UPDATES = Base.metadata.tables[UpdateRow.__tablename__]
 PLANS = Base.metadata.tables[PlanRow.__tablename__]
 
+# Built once: building a statement costs more than running it for a single note.
+_NOTE_BY_KEY = (NOTES.c.session_id == bindparam("key_session")) & (
+    NOTES.c.id == bindparam("key_id")
+)
+_UPDATE_NOTE = update(NOTES).where(_NOTE_BY_KEY)
+_PLACE = ("column", "position", "stack")
+# Every field of a note but its place: a note equal to its stored self in these only moved.
+_BODY = tuple(f.name for f in fields(Note) if f.name not in _PLACE)
+
+
+class _Stale(Exception):
+    """The remembered notes no longer match the database: save again, reading it first."""
+
 
 class SqlSessionStore:
     """Sessions and their boards in any database SQLAlchemy reaches (SQLite by default).
@@ -45,6 +60,8 @@ class SqlSessionStore:
     def __init__(self, engine: Engine, templates: dict[str, Template] | None = None) -> None:
         self._engine = engine
         self._templates = templates
+        # The notes of the last session loaded, as stored: session id → note id → note.
+        self._stored: dict[int, dict[str, Note]] = {}
 
     # -- sessions -------------------------------------------------------------------------
 
@@ -73,6 +90,7 @@ class SqlSessionStore:
 
     def delete_session(self, session_id: int) -> None:
         """Delete a session with all its notes and responses; KeyError if there is none."""
+        self._stored.pop(session_id, None)
         with translated("delete the session"), self._engine.begin() as conn:
             # Children first: a database without cascading foreign keys stays tidy too.
             for table in (UPDATES, RESPONSES, NOTES):
@@ -104,7 +122,11 @@ class SqlSessionStore:
                 "Could not open the session: the database holds a value this version of "
                 f"CRT Desktop does not know ({exc})."
             ) from exc
-        return Board(session=session, template=template, notes={n.id: n for n in notes})
+        by_id = {n.id: n for n in notes}
+        if self._engine.dialect.supports_sane_multi_rowcount:
+            # Only one session is open at a time; its notes are shared with the board.
+            self._stored = {session_id: dict(by_id)}
+        return Board(session=session, template=template, notes=by_id)
 
     # -- plans ----------------------------------------------------------------------------
 
@@ -138,13 +160,31 @@ class SqlSessionStore:
         """Write exactly the notes (and session) in the patch, in one committed transaction."""
         if patch.empty:
             return
+        known = self._stored.get(session_id)
+        try:
+            try:
+                self._save_patch(session_id, patch, known)
+            except _Stale:
+                self._stored.pop(session_id, None)
+                known = None
+                self._save_patch(session_id, patch, None)
+        except BaseException:
+            self._stored.pop(session_id, None)
+            raise
+        if known is not None:
+            for note_id in patch.remove:
+                known.pop(note_id, None)
+            for note in patch.put:
+                known[note.id] = note
+
+    def _save_patch(self, session_id: int, patch: Patch, known: dict[str, Note] | None) -> None:
         with translated(), self._engine.begin() as conn:
             if not _touch_session(conn, session_id, patch.session):
                 raise StorageError("Could not save the change: the session is no longer there.")
             if patch.remove:
                 _delete_notes(conn, session_id, patch.remove)
             if patch.put:
-                _write_notes(conn, session_id, patch.put)
+                _write_notes(conn, session_id, patch.put, known=known)
 
     def save_board(self, board: Board) -> Session:
         """Save a whole new board (an import) in one transaction, all or nothing."""
@@ -222,35 +262,71 @@ def _note_values(note: Note) -> dict[str, Any]:
     }
 
 
+def _moved_only(before: Note, after: Note) -> bool:
+    return all(getattr(before, name) == getattr(after, name) for name in _BODY)
+
+
 def _write_notes(
-    conn: Connection, session_id: int, notes: Sequence[Note], *, new: bool = False
+    conn: Connection,
+    session_id: int,
+    notes: Sequence[Note],
+    *,
+    new: bool = False,
+    known: dict[str, Note] | None = None,
 ) -> None:
-    """Insert or update each note in full, its response and progress updates included."""
-    ids = [n.id for n in notes]
+    """Insert or update each note in full, its response and progress updates included.
+
+    Notes in `known` (as stored) are not read back first; one that only changed place is
+    saved by a narrow UPDATE. _Stale when the database does not hold a note `known` holds."""
     stamp = now()
+    remembered = known or {}
+    placed: list[Note] = []
+    rewritten: list[Note] = []
+    unknown: list[Note] = []
+    for n in notes:
+        before = remembered.get(n.id)
+        if before is None:
+            unknown.append(n)
+        elif _moved_only(before, n):
+            placed.append(n)
+        else:
+            rewritten.append(n)
+    if placed:
+        rows = [
+            {
+                "column_key": n.column,
+                "position": n.position,
+                "stack": n.stack,
+                "updated_at": stamp,
+                "key_session": session_id,
+                "key_id": n.id,
+            }
+            for n in placed
+        ]
+        if conn.execute(_UPDATE_NOTE, rows).rowcount != len(rows):
+            raise _Stale
     existing: set[str] = set()
-    if not new:
+    if unknown and not new:
+        ids = [n.id for n in unknown]
         query = select(NOTES.c.id).where(NOTES.c.session_id == session_id, NOTES.c.id.in_(ids))
         existing = set(conn.scalars(query))
     added = [
         {**_note_values(n), "session_id": session_id, "id": n.id, "created_at": stamp}
-        for n in notes
+        for n in unknown
         if n.id not in existing
     ]
     if added:
         conn.execute(insert(NOTES).values(updated_at=stamp), added)
     changed = [
-        {**_note_values(n), "key_session": session_id, "key_id": n.id}
-        for n in notes
-        if n.id in existing
+        {**_note_values(n), "updated_at": stamp, "key_session": session_id, "key_id": n.id}
+        for n in (*rewritten, *(n for n in unknown if n.id in existing))
     ]
-    if changed:
-        by_key = (NOTES.c.session_id == bindparam("key_session")) & (
-            NOTES.c.id == bindparam("key_id")
-        )
-        conn.execute(update(NOTES).where(by_key).values(updated_at=stamp), changed)
-    stored = _responses(conn, session_id, [n.id for n in notes if n.id in existing])
-    _write_responses(conn, session_id, [n for n in notes if stored.get(n.id) != n.response], stamp)
+    if changed and conn.execute(_UPDATE_NOTE, changed).rowcount != len(changed) and known:
+        raise _Stale
+    stored = _responses(conn, session_id, [n.id for n in unknown if n.id in existing])
+    answers = [n for n in unknown if stored.get(n.id) != n.response]
+    answers += [n for n in rewritten if remembered[n.id].response != n.response]
+    _write_responses(conn, session_id, answers, stamp)
 
 
 def _write_responses(

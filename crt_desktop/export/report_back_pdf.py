@@ -1,0 +1,201 @@
+"""The report-back PDF, for the team and its leader: where each leadership item stands as of a
+day, what moved to Cannot control and why, and the progress updates so far.
+
+It reuses the leader summary's fonts, styles, page furniture and atomic writing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab import rl_config
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from crt_desktop.content import Content
+from crt_desktop.content import content as packaged_content
+from crt_desktop.domain.board import Board
+from crt_desktop.domain.note import Note
+from crt_desktop.domain.report_back import (
+    StatusGroup,
+    group_by_status,
+    leadership_items,
+)
+from crt_desktop.domain.vocabulary import CANNOT_CONTROL, ResponseStatus
+
+from .summary.atomic import write_atomically
+from .summary.blocks import Heading, Ink, MetaLine, Pill, Striped
+from .summary.document import SummaryDoc, _numbered_canvas
+from .summary.fonts import BOLD, FAMILY, fonts, markup
+from .summary.paper import check_paper
+from .summary.sections import ANONYMOUS, SEP, long_date, plural
+from .summary.styles import (
+    FOOTER_SPACE,
+    HEADER_SPACE,
+    KIND_LOOKS,
+    MARGIN,
+    MUTED,
+    PAGE_SIZES,
+    RULE,
+    Styles,
+    styles,
+)
+
+# What each group means, in the product's own words, under its heading.
+ABOUT: dict[ResponseStatus, str] = {
+    ResponseStatus.TEAM_ENGAGED: "A team is working on these now.",
+    ResponseStatus.THIS_YEAR: "Leaders are looking into these this year.",
+    ResponseStatus.NEXT_YEAR: "Leaders plan to look into these next year.",
+    ResponseStatus.NEEDS_CLARIFICATION: (
+        "Leaders need to hear more from staff before they can answer these."
+    ),
+    ResponseStatus.UNLIKELY_TWO_YEARS: (
+        "These moved to Cannot control, each with the reason why. Unless change is "
+        "impossible, they will be looked at again later."
+    ),
+    ResponseStatus.NOT_REVIEWED: "These are still waiting for an answer.",
+}
+
+
+def heading_for(status: ResponseStatus) -> str:
+    if status is ResponseStatus.UNLIKELY_TWO_YEARS:
+        return f"{status.label}: moved to Cannot control"
+    return status.label
+
+
+def _meta(note: Note, st: Styles) -> MetaLine:
+    look = KIND_LOOKS[note.kind]
+    parts = []
+    if note.level is not None:
+        parts.append(note.level.label)
+    if note.votes:
+        parts.append(plural(note.votes, "vote"))
+    if note.carried_from is not None:
+        parts.append("Carried over from an earlier session")
+    ink = Ink(FAMILY, BOLD, st.meta.fontSize, st.meta.textColor, RULE)
+    return MetaLine(Pill(note.kind.label, look.tint, look.ink), parts, ink, SEP)
+
+
+def _item(note: Note, st: Styles, as_of: date, last: bool, run: str) -> Striped:
+    parts: list[Flowable] = [Paragraph(markup(note.text), st.note), _meta(note, st)]
+    response = note.response
+    if response is not None and response.reason:
+        parts.append(Paragraph(f"<b>Reason:</b> {markup(response.reason)}", st.body))
+    if response is not None and response.status is ResponseStatus.UNLIKELY_TWO_YEARS:
+        where = "Now in Cannot control" if note.column == CANNOT_CONTROL else "Unlikely to change"
+        if response.change_impossible:
+            parts.append(Paragraph(f"{where}; change is not possible.", st.meta))
+        else:
+            parts.append(Paragraph(f"{where}; to be looked at again later.", st.meta))
+    updates = [u for u in (response.updates if response else ()) if u.on <= as_of]
+    if updates:
+        parts.append(Spacer(0, 2))
+        parts.append(Paragraph("<b>Progress</b>", st.meta))
+        for update in updates:
+            parts.append(
+                Paragraph(f"<b>{long_date(update.on)}:</b> {markup(update.text)}", st.meta)
+            )
+    return Striped(parts, KIND_LOOKS[note.kind].strong, run=run, ends_run=last, space_after=10)
+
+
+def _group(group: StatusGroup, st: Styles, as_of: date) -> list[Flowable]:
+    title = markup(heading_for(group.status))
+    story: list[Flowable] = [
+        Heading(f"{title} ({len(group.items)})", st.heading, run=title),
+        Paragraph(ABOUT[group.status], st.lead_in),
+    ]
+    for i, note in enumerate(group.items):
+        story.append(_item(note, st, as_of, i == len(group.items) - 1, title))
+    return story
+
+
+def _overview(groups: list[StatusGroup], st: Styles) -> list[Flowable]:
+    total = sum(len(g.items) for g in groups)
+    lines = [
+        Paragraph(f"<b>{len(g.items)}</b>{SEP}{heading_for(g.status)}", st.box_line) for g in groups
+    ]
+    return [
+        Heading("At a glance", st.heading, run=None),
+        Paragraph(f"{plural(total, 'leadership item')} in all.", st.body),
+        *lines,
+    ]
+
+
+def build(board: Board, file: BinaryIO, *, pagesize: str, as_of: date, content: Content) -> None:
+    """Write the report-back of `board` as PDF into an open binary file."""
+    fonts()
+    st = styles()
+    session = board.session
+    try:
+        section_title = content.section(session.section).title
+    except KeyError:
+        section_title = board.template.title
+    footer_style = st.meta.clone("footer", textColor=MUTED, fontSize=9, leading=11)
+    footer = f"{markup(session.team)}{SEP}Report-back as of {long_date(as_of)}"
+    doc = SummaryDoc(
+        file,
+        st,
+        pagesize=PAGE_SIZES[pagesize],
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_SPACE / 2,
+        bottomMargin=MARGIN + FOOTER_SPACE / 2,
+        title=f"Report-back: {session.team}, section {session.section}",
+        author="",
+        subject=section_title,
+        creator="CRT Desktop",
+        initialFontName=FAMILY,
+        initialFontSize=11,
+        initialLeading=15,
+        invariant=1,
+    )
+    groups = group_by_status(leadership_items(board))
+    story: list[Flowable] = [
+        Paragraph("Report-back", st.title),
+        Spacer(0, 6),
+        Paragraph(markup(session.team), st.team),
+        Paragraph(f"Where each leadership item stands as of {long_date(as_of)}", st.cover_line),
+        Paragraph(f"Section {session.section}{SEP}{markup(section_title)}", st.cover_line),
+        Paragraph(f"From the session held on {long_date(session.held_on)}", st.cover_line),
+        Spacer(0, 8),
+        Paragraph(
+            "What the team asked leadership to look at, and the answers so far: grouped by "
+            "where each item stands, with the reason and every progress update.",
+            st.body,
+        ),
+        Paragraph(f"<b>{ANONYMOUS}</b>", st.body),
+    ]
+    if groups:
+        story += _overview(groups, st)
+        for group in groups:
+            story += _group(group, st, as_of)
+    else:
+        story.append(Paragraph("There are no leadership items on this board yet.", st.body))
+    saved, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        doc.build(story, canvasmaker=_numbered_canvas(footer, footer_style))
+    finally:
+        rl_config.useA85 = saved
+
+
+def write_report_back(
+    board: Board,
+    path: Path,
+    *,
+    as_of: date | None = None,
+    pagesize: str | None = None,
+    content: Content | None = None,
+) -> Path:
+    """Write the report-back PDF of `board` to `path` atomically (ExportError if it cannot).
+
+    `as_of` (default today) is the day it reports on: later progress updates are left out."""
+    paper = check_paper(pagesize)
+    day = as_of or date.today()
+    chosen = content or packaged_content()
+    return write_atomically(
+        Path(path), lambda file: build(board, file, pagesize=paper, as_of=day, content=chosen)
+    )
+
+
+__all__ = ["write_report_back"]

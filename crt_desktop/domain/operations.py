@@ -40,6 +40,14 @@ def _require_column(board: Board, column: str) -> None:
         raise ValidationError(f"This board has no column called {column!r}.")
 
 
+def _placed(note: Note, column: str, position: int) -> Note:
+    """`replace(note, column=column, position=position)`, without running __init__ again: a
+    move renumbers hundreds of notes. Note has no __post_init__, so the result is the same."""
+    placed = object.__new__(Note)
+    placed.__dict__.update(note.__dict__, column=column, position=position)
+    return placed
+
+
 def _with_members(board: Board, notes: Sequence[Note]) -> list[Note]:
     """The given notes, each followed by the notes stacked under it, without repeats."""
     seen: set[str] = set()
@@ -65,7 +73,7 @@ def _layout(board: Board, column: str, cards: Sequence[Note], moved: dict[str, N
         for note in (card, *members):
             current = moved.get(note.id, note)
             if current.column != column or current.position != position:
-                current = replace(current, column=column, position=position)
+                current = _placed(current, column, position)
                 changed.append(current)
                 moved[note.id] = current
             position += 1
@@ -160,7 +168,7 @@ class DeleteNotes(Operation):
             remaining = [n for n in board.in_column(column) if n.id not in gone]
             for position, note in enumerate(remaining):
                 if note.position != position:
-                    changed.append(replace(note, position=position))
+                    changed.append(_placed(note, note.column, position))
         return Patch(put=tuple(changed), remove=tuple(n.id for n in doomed))
 
 
@@ -218,7 +226,7 @@ class StackNotes(Operation):
             for note in (card, *members):
                 current = moved.get(note.id, note)
                 if current.position != position or current.column != top.column:
-                    current = replace(current, position=position, column=top.column)
+                    current = _placed(current, top.column, position)
                 moved[note.id] = current
                 position += 1
         sources = {n.column for n in notes} - {top.column}

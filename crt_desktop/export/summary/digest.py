@@ -16,6 +16,8 @@ class Item:
 
     note: Note
     count: int  # notes in the stack that the room saw; 1 for a note on its own
+    # A structured card's parts that have text, as (part title, text), e.g. ("Why", ...).
+    parts: tuple[tuple[str, str], ...] = ()
 
     @property
     def votes(self) -> int:
@@ -58,11 +60,14 @@ class Digest:
 
 def _items(board: Board, column: str) -> list[Item]:
     items = []
+    titles = {p.key: p.title for p in board.template.card_parts}
     for card in board.cards(column):
         seen = [n for n in (card, *board.stacked_under(card.id)) if not n.hidden]
         if seen:
             # If the top note is still hidden, the first revealed duplicate stands for the stack.
-            items.append(Item(note=seen[0], count=len(seen)))
+            note = seen[0]
+            parts = tuple((titles[k], v) for k, v in note.details if k in titles and v)
+            items.append(Item(note=note, count=len(seen), parts=parts))
     return items
 
 

@@ -11,9 +11,11 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from crt_desktop.content import Content
 from crt_desktop.content import content as packaged_content
+from crt_desktop.content.survey import stages_with_answers, survey
 from crt_desktop.domain.board import Board
+from crt_desktop.domain.template import BoardMode
 
-from . import sections
+from . import section_tools, sections
 from .atomic import write_atomically
 from .digest import digest as make_digest
 from .fonts import FAMILY, fonts, markup
@@ -128,12 +130,21 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> N
         invariant=1,
     )
     facts = make_digest(board)
+    chosen_survey = survey()
+    surveyed = stages_with_answers(session, chosen_survey)
+    dots_board = board.template.mode is BoardMode.DOTS
     story: list[Flowable] = [
         *sections.cover(session, section_title, facts, st),
-        *sections.at_a_glance(facts, st, doc.width),
-        *sections.columns(facts, st),
-        *sections.leadership(facts, st),
-        *sections.checklist(_components(content, session.section), st),
+        *(section_tools.dots(board, st, doc.width) if dots_board else []),
+        # A dots board lists notes only when some were added (ideas for renewal, say).
+        *([] if dots_board and not facts.total() else sections.at_a_glance(facts, st, doc.width)),
+        *section_tools.agreements(board, st),
+        *([] if dots_board and not facts.total() else sections.columns(facts, st)),
+        *sections.leadership(facts, st, session_id=session.id),
+        *sections.checklist(
+            _components(content, session.section), st, session.components, surveyed
+        ),
+        *section_tools.survey_trend(board, chosen_survey, st, doc.width),
         *sections.looking_ahead(session.section, next_title, content, st),
     ]
     # Plain Flate streams: ASCII85 on top only makes the file bigger and the build slower.

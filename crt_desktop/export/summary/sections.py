@@ -14,7 +14,7 @@ from reportlab.platypus import (
 )
 
 from crt_desktop.content import Content
-from crt_desktop.domain.session import Session
+from crt_desktop.domain.session import SURVEY_STAGES, Session
 from crt_desktop.domain.vocabulary import ResponseStatus
 
 from .blocks import Heading, Ink, MetaLine, Pill, ResponseForm, Striped
@@ -30,6 +30,7 @@ _MONTHS = (
 )  # fmt: skip
 
 BOX = "\u2610"  # ☐, a box to tick on paper
+TICKED = "\u2611"  # ☑, ticked in the console
 SEP = "\u2002·\u2002"
 
 # The comprehensive components, used when the content files do not list them.
@@ -92,7 +93,10 @@ def _ink(st: Styles) -> Ink:
 
 
 def _note_parts(item: Item, st: Styles) -> list[Flowable]:
-    return [Paragraph(markup(item.note.text), st.note), _meta(item, st)]
+    card_parts = [
+        Paragraph(f"<b>{markup(title)}:</b> {markup(text)}", st.body) for title, text in item.parts
+    ]
+    return [Paragraph(markup(item.note.text), st.note), *card_parts, _meta(item, st)]
 
 
 def cover(session: Session, section_title: str, digest: Digest, st: Styles) -> list[Flowable]:
@@ -144,6 +148,8 @@ def columns(digest: Digest, st: Styles) -> list[Flowable]:
         empty = not column.items
         story.append(Heading(title, st.heading, run=title, ends_run=empty))
         about = f"{plural(column.total, 'note')}"
+        if column.column.for_leader:
+            about += f"{SEP}for our leaders to answer"
         if column.column.help:
             about = f"{markup(column.column.help)}{SEP}{about}"
         # Kept with the heading and the first note, so no heading ends a page on its own.
@@ -172,10 +178,29 @@ def _form(st: Styles) -> ResponseForm:
     return ResponseForm(intro, labels, _ink(st))
 
 
-def _response_parts(item: Item, st: Styles) -> list[Flowable]:
+def _fields(item: Item, st: Styles, session_id: int) -> Flowable:
+    """The item's fillable answer: status buttons, "not possible" and a reason box."""
+    from ..response_form import AnswerFields
+
+    if item.answered:
+        intro = ("Has this moved on?", "Choose the new status, or write a new reason:")
+        reason = "New reason (leave empty to keep the reason above):"
+    else:
+        intro = ("Not answered yet.", "Choose one and give a reason:")
+        reason = "Reason:"
+    note = item.note
+    return AnswerFields(
+        session_id, note.id, note.response, _ink(st), intro=intro, reason_label=reason
+    )
+
+
+def _response_parts(item: Item, st: Styles, session_id: int | None = None) -> list[Flowable]:
+    """The response so far; with a session id, fillable fields to answer in the PDF itself,
+    else boxes to tick on paper."""
     response = item.response
     if response is None or not item.answered:
-        parts: list[Flowable] = [_form(st)]
+        form = _form(st) if session_id is None else _fields(item, st, session_id)
+        parts: list[Flowable] = [form]
         if response is not None and response.reason:
             parts.insert(0, Paragraph(f"Note so far: {markup(response.reason)}", st.meta))
         return parts
@@ -188,10 +213,13 @@ def _response_parts(item: Item, st: Styles) -> list[Flowable]:
         parts.append(Paragraph("Kept on the list, to look at again later.", st.meta))
     for update in response.updates:
         parts.append(Paragraph(f"<b>{long_date(update.on)}:</b> {markup(update.text)}", st.meta))
+    if session_id is not None:
+        parts += [Spacer(0, 4), _fields(item, st, session_id)]
     return parts
 
 
-def leadership(digest: Digest, st: Styles) -> list[Flowable]:
+def leadership(digest: Digest, st: Styles, session_id: int | None = None) -> list[Flowable]:
+    """The leadership items; with a session id, each carries fields a leader can fill in."""
     if not digest.has_leadership_column and not digest.leadership:
         return []
     items = digest.leadership
@@ -211,8 +239,19 @@ def leadership(digest: Digest, st: Styles) -> list[Flowable]:
             st.body,
         )
     )
+    if session_id is not None:
+        from ..response_form import FormMarker
+
+        story.append(
+            Paragraph(
+                "You can answer in this PDF: for each item choose a status and write a short "
+                "reason, then save the file and send it back to the facilitators.",
+                st.lead_in,
+            )
+        )
+        story.append(FormMarker(session_id))
     for i, item in enumerate(items):
-        parts = [*_note_parts(item, st), Spacer(0, 3), *_response_parts(item, st)]
+        parts = [*_note_parts(item, st), Spacer(0, 3), *_response_parts(item, st, session_id)]
         story.append(
             Striped(
                 parts,
@@ -225,15 +264,26 @@ def leadership(digest: Digest, st: Styles) -> list[Flowable]:
     return story
 
 
-def checklist(components: Sequence[tuple[str, str, str]], st: Styles) -> list[Flowable]:
-    """Each component as a box to tick: (key, title, help); surveys get one box per round."""
+def checklist(
+    components: Sequence[tuple[str, str, str]],
+    st: Styles,
+    done: frozenset[str] = frozenset(),
+    surveyed: Sequence[str] = (),
+) -> list[Flowable]:
+    """Each component as a box to tick: (key, title, help); surveys get one box per round.
+
+    Components in `done` (ticked in the console) and survey rounds in `surveyed` (those with
+    answers entered) print ticked."""
     lines: list[Flowable] = []
     for key, title, about in components:
-        text = f"{BOX}\u2002<b>{markup(title)}</b>"
+        text = f"{TICKED if key in done else BOX}\u2002<b>{markup(title)}</b>"
         if about:
             text += f"{SEP}{markup(about)}"
         if key == "surveys":
-            text += "<br/>" + "\u2003".join(f"{BOX}\u00a0{when}" for when in SURVEYS)
+            text += "<br/>" + "\u2003".join(
+                f"{TICKED if stage in surveyed else BOX}\u00a0{when}"
+                for stage, when in zip(SURVEY_STAGES, SURVEYS, strict=True)
+            )
         lines.append(Paragraph(text, st.box_line))
     return [
         CondPageBreak(160),

@@ -89,12 +89,26 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument(
         "--poster", metavar="OUT.pdf", help="the section's visual (or agreements) as a poster"
     )
+    target.add_argument(
+        "--report-back", metavar="OUT.pdf", help="where each leadership item stands, as of today"
+    )
     export.add_argument(
         "--paper",
         choices=["A3", "A4", "Letter"],
         help="paper size (default from locale); A3 is for posters only",
     )
     _add_storage_options(export, suppress=True)
+
+    responses = commands.add_parser(
+        "import-responses",
+        help="record the leader's answers from a filled-in leader summary PDF",
+    )
+    responses.add_argument("session_id", type=_session_id, metavar="ID")
+    responses.add_argument("file", metavar="FILLED.pdf")
+    responses.add_argument(
+        "--dry-run", action="store_true", help="only show what would change; change nothing"
+    )
+    _add_storage_options(responses, suppress=True)
     return parser
 
 

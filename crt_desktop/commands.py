@@ -143,9 +143,43 @@ def cmd_export(args: argparse.Namespace) -> None:
         return
     if args.paper == "A3":
         raise CommandError("A3 is for posters; the leader summary prints on A4 or Letter.", 2)
+    if getattr(args, "report_back", None):
+        from crt_desktop.export.report_back_pdf import write_report_back
+
+        print(write_report_back(board, Path(args.report_back), pagesize=args.paper))
+        return
     from crt_desktop.export.summary import write_leader_summary
 
     print(write_leader_summary(board, Path(args.pdf), pagesize=args.paper))
+
+
+def cmd_import_responses(args: argparse.Namespace) -> None:
+    """Print what the leader's answers change, then record them all as one change."""
+    from crt_desktop.domain.operations import SetResponses
+    from crt_desktop.domain.report_back import plan_answers
+    from crt_desktop.export.responses_read import ResponsesError, answers_for, read_filled_file
+
+    try:
+        form = read_filled_file(Path(args.file))
+    except ResponsesError as exc:
+        raise CommandError(str(exc), status=2) from exc
+    store = open_store(args, create=False)
+    _session_or_fail(store, args.session_id)
+    board = store.load_board(args.session_id)
+    try:
+        answers = answers_for(form, args.session_id)
+    except ResponsesError as exc:
+        raise CommandError(f"{Path(args.file).name}: {exc}", status=2) from exc
+    plan = plan_answers(board, answers)
+    for line in plan.describe():
+        print(line)
+    if not plan.changes or args.dry_run:
+        if plan.changes:
+            print("Nothing was changed (--dry-run).")
+        return
+    store.save_patch(args.session_id, SetResponses(plan.pairs()).patch(board))
+    count = len(plan.changes)
+    print(f"Recorded {count} response{'s' if count != 1 else ''}.")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
@@ -153,6 +187,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "new": cmd_new,
     "import": cmd_import,
     "export": cmd_export,
+    "import-responses": cmd_import_responses,
 }
 
 

@@ -178,6 +178,22 @@ class AnswerPlan:
     def pairs(self) -> tuple[tuple[str, Response], ...]:
         return tuple((c.note_id, c.after) for c in self.changes)
 
+    def describe(self) -> list[str]:
+        """Lines saying what importing the answers changes, for people."""
+        if not self.changes:
+            lines = ["The answers change nothing: they are already recorded, or were left blank."]
+        else:
+            count = len(self.changes)
+            lines = [f"{count} response{'s' if count != 1 else ''} will change:"]
+            lines += [f"  {change.describe()}" for change in self.changes]
+        if self.missing:
+            verb = "is" if self.missing == 1 else "are"
+            lines.append(
+                f"{self.missing} answer{'' if self.missing == 1 else 's'} {verb} for notes no "
+                "longer on the board, so left out."
+            )
+        return lines
+
 
 def plan_answers(board: Board, answers: Mapping[str, Answer]) -> AnswerPlan:
     """What importing the answers would change, item by item, in board order.

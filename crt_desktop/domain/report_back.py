@@ -35,6 +35,37 @@ STATUS_ORDER: tuple[ResponseStatus, ...] = (
 )
 MAX_UPDATES = 200
 
+# What each group means, in the product's own words, shown under its heading.
+ABOUT: dict[ResponseStatus, str] = {
+    ResponseStatus.TEAM_ENGAGED: "A team is working on these now.",
+    ResponseStatus.THIS_YEAR: "Leaders are looking into these this year.",
+    ResponseStatus.NEXT_YEAR: "Leaders plan to look into these next year.",
+    ResponseStatus.NEEDS_CLARIFICATION: (
+        "Leaders need to hear more from staff before they can answer these."
+    ),
+    ResponseStatus.UNLIKELY_TWO_YEARS: (
+        "These moved to Cannot control, each with the reason why. Unless change is "
+        "impossible, they will be looked at again later."
+    ),
+    ResponseStatus.NOT_REVIEWED: "These are still waiting for an answer.",
+}
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def group_heading(status: ResponseStatus) -> str:
+    """A group's heading: the status, and for items unlikely to change, where they went."""
+    if status is ResponseStatus.UNLIKELY_TWO_YEARS:
+        return f"{status.label}: moved to Cannot control"
+    return status.label
+
+
+def written_date(day: date) -> str:
+    """A date written out the same way everywhere, whatever the computer's language."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
 
 def leader_columns(template: Template) -> tuple[str, ...]:
     """Keys of the columns whose notes go to leaders for an answer."""

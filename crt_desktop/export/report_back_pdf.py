@@ -18,8 +18,10 @@ from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.report_back import (
+    ABOUT,
     StatusGroup,
     group_by_status,
+    group_heading,
     leadership_items,
 )
 from crt_desktop.domain.vocabulary import CANNOT_CONTROL, ResponseStatus
@@ -41,27 +43,6 @@ from .summary.styles import (
     Styles,
     styles,
 )
-
-# What each group means, in the product's own words, under its heading.
-ABOUT: dict[ResponseStatus, str] = {
-    ResponseStatus.TEAM_ENGAGED: "A team is working on these now.",
-    ResponseStatus.THIS_YEAR: "Leaders are looking into these this year.",
-    ResponseStatus.NEXT_YEAR: "Leaders plan to look into these next year.",
-    ResponseStatus.NEEDS_CLARIFICATION: (
-        "Leaders need to hear more from staff before they can answer these."
-    ),
-    ResponseStatus.UNLIKELY_TWO_YEARS: (
-        "These moved to Cannot control, each with the reason why. Unless change is "
-        "impossible, they will be looked at again later."
-    ),
-    ResponseStatus.NOT_REVIEWED: "These are still waiting for an answer.",
-}
-
-
-def heading_for(status: ResponseStatus) -> str:
-    if status is ResponseStatus.UNLIKELY_TWO_YEARS:
-        return f"{status.label}: moved to Cannot control"
-    return status.label
 
 
 def _meta(note: Note, st: Styles) -> MetaLine:
@@ -100,7 +81,7 @@ def _item(note: Note, st: Styles, as_of: date, last: bool, run: str) -> Striped:
 
 
 def _group(group: StatusGroup, st: Styles, as_of: date) -> list[Flowable]:
-    title = markup(heading_for(group.status))
+    title = markup(group_heading(group.status))
     story: list[Flowable] = [
         Heading(f"{title} ({len(group.items)})", st.heading, run=title),
         Paragraph(ABOUT[group.status], st.lead_in),
@@ -113,7 +94,8 @@ def _group(group: StatusGroup, st: Styles, as_of: date) -> list[Flowable]:
 def _overview(groups: list[StatusGroup], st: Styles) -> list[Flowable]:
     total = sum(len(g.items) for g in groups)
     lines = [
-        Paragraph(f"<b>{len(g.items)}</b>{SEP}{heading_for(g.status)}", st.box_line) for g in groups
+        Paragraph(f"<b>{len(g.items)}</b>{SEP}{group_heading(g.status)}", st.box_line)
+        for g in groups
     ]
     return [
         Heading("At a glance", st.heading, run=None),

@@ -1,0 +1,304 @@
+"""The facilitator's guide beside the board: the section's steps with suggested minutes, the
+current step, the discussion prompts (one can be shown to the room) and the comprehensive
+components checklist. Every change is an undoable, saved operation like any other.
+
+`RoomBand` is the room view's side of it: the prompt on show and the board's reminder line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crt_desktop.content import Component, Section
+from crt_desktop.domain.board import Board
+from crt_desktop.domain.patch import Patch
+from crt_desktop.domain.session_operations import SetComponent, SetStep, ShowPrompt
+from crt_desktop.qt_models.board_controller import BoardController
+
+CURRENT = "\u25b6"  # ▶ marks the current step
+SHOWN = "\u25cf"  # ● marks the prompt the room sees
+
+
+def _plain(text: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class GuidePanel(QScrollArea):
+    """Steps, prompts and checklist for one session's section."""
+
+    # The facilitator asked for a tool the window provides (surveys, print visual).
+    surveys_requested = Signal()
+    print_requested = Signal()
+
+    def __init__(
+        self,
+        controller: BoardController,
+        section: Section,
+        components: tuple[Component, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("guidePanel")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.controller = controller
+        self.section = section
+        self.components = components or section.components
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        heading = _plain(f"Section {section.number} · {section.title}", name="guideHeading")
+        font = QFont(heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+        layout.addWidget(heading)
+
+        steps_box = QGroupBox(f"Steps · about {section.minutes} minutes")
+        steps_layout = QVBoxLayout(steps_box)
+        self.steps = QListWidget()
+        self.steps.setAccessibleName("Steps of the activity")
+        self.steps.setWordWrap(True)
+        self.steps.itemActivated.connect(lambda item: self.go_to_step(self.steps.row(item)))
+        self.steps.itemClicked.connect(lambda item: self.go_to_step(self.steps.row(item)))
+        self.guidance = _plain(name="stepGuidance")
+        self.previous = QPushButton("Previous step")
+        self.next = QPushButton("Next step")
+        self.previous.clicked.connect(lambda: self.go_to_step(self.step - 1))
+        self.next.clicked.connect(lambda: self.go_to_step(self.step + 1))
+        step_buttons = QHBoxLayout()
+        step_buttons.addWidget(self.previous)
+        step_buttons.addWidget(self.next)
+        steps_layout.addWidget(self.steps)
+        steps_layout.addLayout(step_buttons)
+        steps_layout.addWidget(self.guidance)
+        layout.addWidget(steps_box)
+
+        prompts_box = QGroupBox("Discussion prompts")
+        prompts_layout = QVBoxLayout(prompts_box)
+        self.prompts = QListWidget()
+        self.prompts.setAccessibleName("Discussion prompts")
+        self.prompts.setWordWrap(True)
+        for prompt in section.prompts:
+            self.prompts.addItem(QListWidgetItem(prompt))
+        self.prompts.currentRowChanged.connect(self._prompt_chosen)
+        self.show_prompt = QPushButton("Show to room")
+        self.show_prompt.setCheckable(True)
+        self.show_prompt.setToolTip("Show the chosen prompt on the room view, or hide it")
+        self.show_prompt.toggled.connect(self._show_toggled)
+        prompts_layout.addWidget(self.prompts)
+        prompts_layout.addWidget(self.show_prompt)
+        layout.addWidget(prompts_box)
+
+        checklist_box = QGroupBox("Comprehensive components")
+        checklist_layout = QVBoxLayout(checklist_box)
+        self.checks: dict[str, QCheckBox] = {}
+        keys = tuple(c.key for c in self.components)
+        for component in self.components:
+            box = QCheckBox(component.title)
+            box.setToolTip(component.help)
+            box.setAccessibleDescription(component.help)
+            box.toggled.connect(
+                lambda on, key=component.key: controller.do(SetComponent(key, on, keys))
+            )
+            self.checks[component.key] = box
+            checklist_layout.addWidget(box)
+        tools = QHBoxLayout()
+        self.print_button = QPushButton("Print visual…")
+        self.print_button.clicked.connect(self.print_requested)
+        self.surveys_button = QPushButton("Surveys…")
+        self.surveys_button.clicked.connect(self.surveys_requested)
+        tools.addWidget(self.print_button)
+        tools.addWidget(self.surveys_button)
+        checklist_layout.addLayout(tools)
+        layout.addWidget(checklist_box)
+        layout.addStretch(1)
+        self.setWidget(inner)
+
+        controller.patched.connect(self._on_patched)
+        self.refresh()
+
+    # --- reading the session -----------------------------------------------------------------
+
+    @property
+    def step(self) -> int:
+        return min(self.controller.board.session.step, max(0, len(self.section.steps) - 1))
+
+    def refresh(self) -> None:
+        """Show the session as it is: current step, prompt on show, ticked components."""
+        session = self.controller.board.session
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for i, step in enumerate(self.section.steps):
+            mark = f"{CURRENT} " if i == self.step else ""
+            item = QListWidgetItem(f"{mark}{i + 1}. {step.title} · {step.minutes} min")
+            if i == self.step:
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+            self.steps.addItem(item)
+        self.steps.setCurrentRow(self.step)
+        self.steps.blockSignals(False)
+        if self.section.steps:
+            self.guidance.setText(self.section.steps[self.step].guidance)
+        self.previous.setEnabled(self.step > 0)
+        self.next.setEnabled(self.step < len(self.section.steps) - 1)
+
+        shown = session.prompt
+        self.prompts.blockSignals(True)
+        for i in range(self.prompts.count()):
+            item = self.prompts.item(i)
+            text = self.section.prompts[i]
+            item.setText(f"{SHOWN} {text}" if i == shown else text)
+        if shown is not None and 0 <= shown < self.prompts.count():
+            self.prompts.setCurrentRow(shown)
+        self.prompts.blockSignals(False)
+        self.show_prompt.blockSignals(True)
+        self.show_prompt.setChecked(shown is not None)
+        self.show_prompt.setText("Hide from room" if shown is not None else "Show to room")
+        self.show_prompt.blockSignals(False)
+
+        for key, box in self.checks.items():
+            box.blockSignals(True)
+            box.setChecked(key in session.components)
+            box.blockSignals(False)
+
+    def _on_patched(self, patch: Patch, inverse: Patch) -> None:
+        if patch.session is not None or inverse.session is not None:
+            self.refresh()
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def go_to_step(self, index: int) -> None:
+        count = len(self.section.steps)
+        if 0 <= index < count:
+            self.controller.do(SetStep(index, count))
+        else:
+            self.refresh()
+
+    def show_to_room(self, index: int | None) -> None:
+        """Show prompt `index` to the room (None hides the prompt)."""
+        self.controller.do(ShowPrompt(index, len(self.section.prompts)))
+        self.refresh()
+
+    def _show_toggled(self, on: bool) -> None:
+        row = self.prompts.currentRow()
+        self.show_to_room(max(row, 0) if on else None)
+
+    def _prompt_chosen(self, row: int) -> None:
+        # While a prompt is on show, choosing another shows that one instead.
+        if self.controller.board.session.prompt is not None and row >= 0:
+            self.show_to_room(row)
+
+
+class RoomBand(QWidget):
+    """Under the room view's title: the prompt on show (if any) and the reminder (if any)."""
+
+    def __init__(
+        self, controller: BoardController, prompts: tuple[str, ...], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.prompts = prompts
+        self.prompt = _plain(name="roomPrompt")
+        self.prompt.setAccessibleName("Discussion prompt")
+        reminder = controller.board.template.reminder
+        self.reminder = _plain(reminder, name="roomReminder")
+        self.reminder.setVisible(bool(reminder))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.reminder)
+        controller.patched.connect(self._on_patched)
+        self.refresh()
+
+    def shown_prompt(self) -> str:
+        index = self.controller.board.session.prompt
+        if index is None or not 0 <= index < len(self.prompts):
+            return ""
+        return self.prompts[index]
+
+    def refresh(self) -> None:
+        text = self.shown_prompt()
+        self.prompt.setText(text)
+        self.prompt.setVisible(bool(text))
+        self.setVisible(bool(text) or bool(self.reminder.text()))
+
+    def set_points(self, points: float) -> None:
+        for label, factor, bold in ((self.prompt, 1.1, True), (self.reminder, 0.75, False)):
+            font = QFont(label.font())
+            font.setPointSizeF(points * factor)
+            font.setBold(bold)
+            label.setFont(font)
+
+    def _on_patched(self, patch: Patch, _inverse: Patch) -> None:
+        if patch.session is not None:
+            self.refresh()
+
+
+def print_visual(
+    parent: QWidget,
+    board: Board,
+    *,
+    choose_file: Callable[[str], str] | None = None,
+    choose_paper: Callable[[], str | None] | None = None,
+) -> Path | None:
+    """Ask for a paper size and a file, then write the section's poster; the path, or None.
+
+    The two choosers can be replaced (tests); by default they are dialogs."""
+    from crt_desktop.export.poster import PAPERS, write_poster
+    from crt_desktop.export.summary.errors import ExportError
+    from crt_desktop.export.summary.paper import paper_for_locale
+
+    def ask_paper() -> str | None:
+        default = PAPERS.index(paper_for_locale())
+        paper, ok = QInputDialog.getItem(
+            parent, "Print visual", "Paper size:", list(PAPERS), default, False
+        )
+        return paper if ok else None
+
+    def ask_file(suggested: str) -> str:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Save the poster", suggested, "PDF files (*.pdf)"
+        )
+        return name
+
+    paper = (choose_paper or ask_paper)()
+    if not paper:
+        return None
+    session = board.session
+    suggested = str(Path.home() / f"Poster - {session.team} - section {session.section}.pdf")
+    name = (choose_file or ask_file)(suggested)
+    if not name:
+        return None
+    try:
+        return write_poster(board, Path(name), paper=paper)
+    except (ExportError, ValueError) as exc:
+        QMessageBox.warning(parent, "Print visual", str(exc))
+        return None

@@ -26,6 +26,7 @@ from crt_desktop.domain.validation import ValidationError
 from crt_desktop.qt_models.session_list_model import SessionListModel
 
 from .new_session_dialog import NewSessionDialog
+from .team_plan import TeamPlanDialog, plan_store_of
 
 
 class SessionPicker(QMainWindow):
@@ -77,9 +78,14 @@ class SessionPicker(QMainWindow):
         self.new_button.clicked.connect(self.new_session)
         self.open_button = QPushButton("Open")
         self.open_button.clicked.connect(self.open_selected)
+        self.plan_button = QPushButton("Team plan…")
+        self.plan_button.setToolTip("The twelve sections of a team: planned, held, what is next")
+        self.plan_button.clicked.connect(self.show_team_plan)
+        self.plan_button.setVisible(plan_store_of(store) is not None)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.plan_button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout()
@@ -131,6 +137,18 @@ class SessionPicker(QMainWindow):
         assert saved.id is not None
         self.refresh(select=saved.id)
         self._open_session(saved.id)
+
+    def show_team_plan(self) -> TeamPlanDialog | None:
+        """The team plan, for the selected session's team; the dialog (shown) or None."""
+        plans = plan_store_of(self._store)
+        if plans is None:
+            return None
+        rows = self.table.selectionModel().selectedRows()
+        team = self.model.session_at(rows[0].row()).team if rows else None
+        dialog = TeamPlanDialog(plans, self._store, self._titles, team, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

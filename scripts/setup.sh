@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Libraries Qt's offscreen and xcb platform plugins load, fonts, Xvfb for screenshots,
-# poppler-utils to look at PDFs.
+# poppler-utils to look at PDFs, and AT-SPI (what screen readers use) for the accessibility test.
 APT_PACKAGES=(
   python3 python3-venv python3-pip
   libgl1 libegl1 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0
   libxcb-xinerama0 xvfb xauth poppler-utils
+  dbus dbus-bin at-spi2-core python3-pyatspi gir1.2-atspi-2.0
 )
 
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0
   libxcb-xinerama0 xvfb xauth poppler-utils
-  dbus dbus-bin at-spi2-core python3-pyatspi gir1.2-atspi-2.0
+  dbus dbus-daemon at-spi2-core python3-pyatspi gir1.2-atspi-2.0
 )
 
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -8,14 +8,19 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
-from crt_desktop.domain.operations import AddNote
+from crt_desktop.domain.operations import AddNote, Operation
+from crt_desktop.domain.session_operations import AddCard, SetDetails
 from crt_desktop.domain.validation import MAX_NOTE_LENGTH
 from crt_desktop.domain.vocabulary import Kind, Level
 from crt_desktop.qt_models.board_controller import BoardController
@@ -75,9 +80,30 @@ class NoteEntry(QWidget):
         add.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         add.clicked.connect(self.add)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("New note:")
+        # A board whose cards are written in parts (why / what / how) gets a field for each,
+        # on a second row; Enter in any of them adds the card.
+        self.parts: dict[str, QLineEdit] = {}
+        parts_row = QHBoxLayout()
+        for part in template.card_parts:
+            field = QLineEdit()
+            field.setPlaceholderText(part.help)
+            field.setToolTip(part.help)
+            field.setAccessibleName(f"New card: {part.title}")
+            field.setMaxLength(MAX_NOTE_LENGTH)
+            field.returnPressed.connect(self.add)
+            part_label = QLabel(f"{part.title}:")
+            part_label.setBuddy(field)
+            parts_row.addWidget(part_label)
+            parts_row.addWidget(field, 1)
+            self.parts[part.key] = field
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
+        if self.parts:
+            outer.addLayout(parts_row)
+        label = QLabel("New card:" if self.parts else "New note:")
         label.setBuddy(self.text)
         layout.addWidget(label)
         layout.addWidget(self.text, 1)
@@ -125,12 +151,63 @@ class NoteEntry(QWidget):
         """Add the typed note; the kind stays for the next note, level and leader mark reset."""
         if not self.text.text().strip():
             return False
-        operation = AddNote(
+        operation: Operation = AddNote(
             self.text.text(), kind=self.kind, level=self.level, leader_added=self.leader.isChecked()
         )
+        if self.parts:
+            operation = AddCard(
+                self.text.text(),
+                details=tuple((key, field.text()) for key, field in self.parts.items()),
+                kind=self.kind,
+                level=self.level,
+                leader_added=self.leader.isChecked(),
+            )
         if not self.controller.do(operation):
             return False  # the text stays, so nothing typed is lost
         self.text.clear()
+        for field in self.parts.values():
+            field.clear()
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
         self.set_level(None)
         self.leader.setChecked(False)
+        return True
+
+
+class CardPartsDialog(QDialog):
+    """Edit the parts (why / what / how …) of a card already on the board."""
+
+    def __init__(self, controller: BoardController, note_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.note_id = note_id
+        note = controller.board.notes[note_id]
+        self.setWindowTitle("Edit card")
+        form = QFormLayout()
+        heading = QLabel(note.text)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading.setWordWrap(True)
+        form.addRow("Card:", heading)
+        self.fields: dict[str, QLineEdit] = {}
+        for part in controller.board.template.card_parts:
+            field = QLineEdit(note.detail(part.key))
+            field.setPlaceholderText(part.help)
+            field.setAccessibleName(part.title)
+            field.setMaxLength(MAX_NOTE_LENGTH)
+            form.addRow(f"{part.title}:", field)
+            self.fields[part.key] = field
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def save(self) -> bool:
+        details = tuple((key, field.text()) for key, field in self.fields.items())
+        if not self.controller.do(SetDetails(self.note_id, details)):
+            return False  # the dialog stays open, so nothing typed is lost
+        self.accept()
         return True

@@ -243,6 +243,10 @@ class ConsoleWindow(QMainWindow):
         self._action(timer, "Pause or resume", self.timer.toggle_pause, ("Ctrl+P",))
         self._action(timer, "Clear", self.countdown.reset)
 
+        from .report_back import LeadershipMenu  # loaded with the menus, not at import
+
+        self.leadership = LeadershipMenu(self)
+
     def _undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(f"Undo {text.lower()}" if text else "Undo")
 

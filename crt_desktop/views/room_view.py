@@ -9,6 +9,7 @@ Esc leaves full screen.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QResizeEvent, QScreen, QShortcut
@@ -21,6 +22,9 @@ from crt_desktop.widgets.column_view import ColumnPanel, ColumnView
 from crt_desktop.widgets.note_delegate import NoteDelegate
 from crt_desktop.widgets.theme import PROJECTOR, NoteTheme, style_sheet
 from crt_desktop.widgets.timer_display import TimerDisplay
+
+if TYPE_CHECKING:
+    from .room_report_back import ReportBackBoard
 
 # Text sizes the facilitator can step through (the room view's text-size control).
 TEXT_SCALES = (0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
@@ -69,6 +73,10 @@ class RoomView(QWidget):
     blank_changed = Signal(bool)
     full_screen_changed = Signal(bool)
     text_scale_changed = Signal(float)
+    report_back_changed = Signal(bool)
+    # The report-back page is built the first time it is shown; the board shows until then.
+    report_back: ReportBackBoard | None = None
+    _content_page = 0  # the page blanking returns to: 0 the board, 2 the report-back
 
     def __init__(
         self,
@@ -158,11 +166,33 @@ class RoomView(QWidget):
 
     def set_blank(self, on: bool) -> None:
         if on != self.blanked:
-            self.pages.setCurrentIndex(1 if on else 0)
+            self.pages.setCurrentIndex(1 if on else self._content_page)
             self.blank_changed.emit(on)
 
     def toggle_blank(self) -> None:
         self.set_blank(not self.blanked)
+
+    # --- report-back -------------------------------------------------------------------------
+
+    @property
+    def showing_report_back(self) -> bool:
+        return self._content_page == 2
+
+    def set_report_back(self, on: bool) -> None:
+        """Show the leadership items grouped by where they stand instead of the board, or the
+        board again. A blanked room view stays blank until restored."""
+        if on == self.showing_report_back:
+            return
+        if on and self.report_back is None:
+            from .room_report_back import ReportBackBoard
+
+            self.report_back = ReportBackBoard(self.controller, self.theme, self.body_points)
+            self.pages.addWidget(self.report_back)
+            self.text_scale_changed.connect(self.report_back.apply_fonts)
+        self._content_page = 2 if on else 0
+        if not self.blanked:
+            self.pages.setCurrentIndex(self._content_page)
+        self.report_back_changed.emit(on)
 
     # --- full screen and screens -------------------------------------------------------------
 

@@ -44,6 +44,7 @@ from crt_desktop.widgets.column_view import ColumnPanel, ColumnView
 from crt_desktop.widgets.note_delegate import NoteDelegate
 from crt_desktop.widgets.theme import CONSOLE, style_sheet
 
+from .guide_panel import SectionTools
 from .note_entry import NoteEntry
 from .room_view import RoomView, choose_screen
 from .timer import PRESETS, TimerControls
@@ -165,6 +166,14 @@ class ConsoleWindow(QMainWindow):
         controller.patched.connect(self._on_patched)
         self.room_view.full_screen_changed.connect(self._room_full_screen_changed)
         self._selecting = False
+        # The section's guide, its menu and tools (dots, card parts, surveys, poster, plan).
+        self.section_tools = SectionTools(
+            self,
+            controller,
+            column_keys=COLUMN_KEYS,
+            show_message=self.show_message,
+            current_note=lambda: next(reversed(self.selected_ids()), None),
+        )
 
     # --- menus and keys ----------------------------------------------------------------------
 

@@ -8,12 +8,15 @@ components checklist. Every change is an undoable, saved operation like any othe
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
+    QDockWidget,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +24,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -32,7 +37,10 @@ from crt_desktop.content import Component, Section
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.session_operations import SetComponent, SetStep, ShowPrompt
+from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
+
+from .team_plan import plan_store_of
 
 CURRENT = "\u25b6"  # ▶ marks the current step
 SHOWN = "\u25cf"  # ● marks the prompt the room sees
@@ -302,3 +310,167 @@ def print_visual(
     except (ExportError, ValueError) as exc:
         QMessageBox.warning(parent, "Print visual", str(exc))
         return None
+
+
+def _keep_top_message(board: Board) -> str:
+    """What to tell the facilitator when a ranked column holds more cards than it keeps."""
+    template = board.template
+    if not template.keep_top or not template.result_column:
+        return ""
+    shown = [c for c in board.cards(template.result_column) if not c.hidden]
+    if len(shown) <= template.keep_top:
+        return ""
+    title = template.column(template.result_column).title
+    extra = len(shown) - template.keep_top
+    return (
+        f"{title} keeps the top {template.keep_top}: the last {extra} past that will not go "
+        "on the poster. Move one out, or stack it with one that says the same."
+    )
+
+
+class SectionTools:
+    """Adds the section's tools to a console: the guide panel as a dock, a Section menu (steps,
+    prompt, surveys, print visual, team plan), the dots board and card-part editing where the
+    board uses them, and a message when a ranked column holds more than it keeps."""
+
+    def __init__(
+        self,
+        console: QMainWindow,
+        controller: BoardController,
+        *,
+        section: Section | None = None,
+        components: tuple[Component, ...] = (),
+        column_keys: str = "",
+        show_message: Callable[[str], None] | None = None,
+        current_note: Callable[[], str | None] | None = None,
+    ) -> None:
+        from .dots import DotsBoard
+
+        from crt_desktop.content import content
+
+        if section is None:
+            try:
+                section = content().section(controller.board.session.section)
+            except KeyError:
+                section = None  # a section the content does not know: no guide
+        components = components or content().components
+        self.console = console
+        self.controller = controller
+        self.show_message = show_message or (lambda _text: None)
+        self.current_note = current_note or (lambda: None)
+        template = controller.board.template
+        self.guide: GuidePanel | None = None
+        self.dock: QDockWidget | None = None
+        if section is not None:
+            self.guide = GuidePanel(controller, section, components)
+            self.guide.print_requested.connect(self.print_visual)
+            self.guide.surveys_requested.connect(self.open_surveys)
+            self.dock = QDockWidget("Guide", console)
+            self.dock.setObjectName("guideDock")
+            self.dock.setWidget(self.guide)
+            self.dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            )
+            self.dock.setMinimumWidth(300)
+            console.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+        self.dots: DotsBoard | None = None
+        digits = tuple(column_keys[: len(template.columns)])
+        if template.mode is BoardMode.DOTS:
+            keys = tuple(f"Ctrl+{d}" for d in digits)
+            self.dots = DotsBoard(controller, keys=keys)
+            central = console.centralWidget()
+            layout = central.layout() if central is not None else None
+            if isinstance(layout, QVBoxLayout):
+                layout.insertWidget(max(0, layout.count() - 1), self.dots)
+
+        menu = console.menuBar().addMenu("&Section")
+        if self.dock is not None:
+            toggle = self.dock.toggleViewAction()
+            toggle.setText("Show the guide")
+            toggle.setShortcut(QKeySequence("F9"))
+            menu.addAction(toggle)
+            console.addAction(toggle)
+        if self.guide is not None:
+            guide = self.guide
+            self._add(menu, "Next step", lambda: guide.go_to_step(guide.step + 1), "Ctrl+]")
+            self._add(menu, "Previous step", lambda: guide.go_to_step(guide.step - 1), "Ctrl+[")
+            self._add(
+                menu, "Show or hide the prompt", lambda: guide.show_prompt.toggle(), "Ctrl+Shift+P"
+            )
+        menu.addSeparator()
+        if self.dots is not None:
+            dots = self.dots
+            for digit, column in zip(digits, dots.columns, strict=False):
+                title = template.column(column.column).title
+                self._add(menu, f"Add a dot: {title}", partial(column.add, 1), f"Ctrl+{digit}")
+                self._add(
+                    menu, f"Take a dot away: {title}", partial(column.add, -1), f"Alt+{digit}"
+                )
+            menu.addSeparator()
+        if template.card_parts:
+            names = " / ".join(p.title.lower() for p in template.card_parts)
+            self._add(menu, f"Edit {names}…", self.edit_card_parts, "Ctrl+Shift+E")
+        self._add(menu, "Survey tallies…", self.open_surveys)
+        self._add(menu, "Print visual…", self.print_visual)
+        self.plan_action = self._add(menu, "Team plan…", self.open_team_plan)
+        self.plan_action.setEnabled(plan_store_of(controller.store) is not None)
+        self._over_limit = bool(_keep_top_message(controller.board))
+        controller.patched.connect(self._on_patched)
+
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object], key: str = "") -> QAction:
+        action = QAction(text, self.console)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.console.addAction(action)
+        return action
+
+    def _on_patched(self, _patch: Patch, _inverse: Patch) -> None:
+        message = _keep_top_message(self.controller.board)
+        if message and not self._over_limit:
+            self.show_message(message)
+        self._over_limit = bool(message)
+
+    def open_surveys(self) -> QDialog:
+        from .surveys import SurveyDialog
+
+        dialog = SurveyDialog(self.controller, parent=self.console)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_team_plan(self) -> QDialog | None:
+        from crt_desktop.content import content
+
+        from .team_plan import TeamPlanDialog
+
+        plans = plan_store_of(self.controller.store)
+        if plans is None:
+            return None
+        titles = {s.number: s.title for s in content().sections}
+        team = self.controller.board.session.team
+        dialog = TeamPlanDialog(plans, self.controller.store, titles, team, self.console)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def print_visual(self) -> Path | None:
+        path = print_visual(self.console, self.controller.board)
+        if path is not None:
+            self.show_message(f"The poster was saved as {path}.")
+        return path
+
+    def edit_card_parts(self) -> QDialog | None:
+        from .note_entry import CardPartsDialog
+
+        note_id = self.current_note()
+        if note_id is None:
+            self.show_message("Select a card first: click it, or use the arrow keys.")
+            return None
+        dialog = CardPartsDialog(self.controller, note_id, self.console)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

@@ -130,6 +130,14 @@ class DotsBoard(QWidget):
             widget = DotColumn(controller, column.key, interactive=interactive, key=key)
             self.columns.append(widget)
             layout.addWidget(widget, 1)
+        if not interactive:
+            # Projector colours, like the room view's columns.
+            self.setStyleSheet(
+                "QFrame#dotColumn { background: #161616; border-radius: 8px; }"
+                "QLabel#dotTitle, QLabel#dotCount { color: #FFFFFF; }"
+                "QLabel#dotHelp { color: #D8D8D8; }"
+                "QLabel#dotDots { color: #FFD966; }"
+            )
         controller.patched.connect(self._on_patched)
 
     def counts(self) -> dict[str, int]:

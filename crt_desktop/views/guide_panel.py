@@ -243,6 +243,12 @@ class RoomBand(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.prompt)
         layout.addWidget(self.reminder)
+        # Projector colours: the prompt stands out from the board, the reminder stays quiet.
+        self.setStyleSheet(
+            "QLabel#roomPrompt { color: #FFD966; border-left: 6px solid #FFD966;"
+            " padding-left: 12px; }"
+            "QLabel#roomReminder { color: #D8D8D8; font-style: italic; }"
+        )
         controller.patched.connect(self._on_patched)
         self.refresh()
 
@@ -268,6 +274,16 @@ class RoomBand(QWidget):
     def _on_patched(self, patch: Patch, _inverse: Patch) -> None:
         if patch.session is not None:
             self.refresh()
+
+
+def section_prompts(board: Board) -> tuple[str, ...]:
+    """The discussion prompts of the board's section (none for a section content lacks)."""
+    from crt_desktop.content import content
+
+    try:
+        return content().section(board.session.section).prompts
+    except KeyError:
+        return ()
 
 
 def print_visual(
@@ -344,9 +360,9 @@ class SectionTools:
         show_message: Callable[[str], None] | None = None,
         current_note: Callable[[], str | None] | None = None,
     ) -> None:
-        from .dots import DotsBoard
-
         from crt_desktop.content import content
+
+        from .dots import DotsBoard
 
         if section is None:
             try:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QResizeEvent, QScreen, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.qt_models.column_model import ColumnModel
 from crt_desktop.qt_models.countdown import Countdown
@@ -22,6 +23,9 @@ from crt_desktop.widgets.column_view import ColumnPanel, ColumnView
 from crt_desktop.widgets.note_delegate import NoteDelegate
 from crt_desktop.widgets.theme import PROJECTOR, NoteTheme, style_sheet
 from crt_desktop.widgets.timer_display import TimerDisplay
+
+from .dots import DotsBoard
+from .guide_panel import RoomBand, section_prompts
 
 if TYPE_CHECKING:
     from .room_report_back import ReportBackBoard
@@ -137,6 +141,13 @@ class RoomView(QWidget):
         board_layout = QVBoxLayout(board)
         board_layout.setContentsMargins(18, 12, 18, 18)
         board_layout.addLayout(header)
+        # The prompt on show and the board's reminder; on a dots board, the dots.
+        self.band = RoomBand(controller, section_prompts(controller.board))
+        board_layout.addWidget(self.band)
+        self.dots: DotsBoard | None = None
+        if controller.board.template.mode is BoardMode.DOTS:
+            self.dots = DotsBoard(controller, interactive=False)
+            board_layout.addWidget(self.dots, 1)
         board_layout.addLayout(columns, 1)
         blank = QWidget()
         blank.setObjectName("roomBlank")
@@ -266,6 +277,9 @@ class RoomView(QWidget):
             font.setPointSizeF(body * factor)
             font.setBold(True)
             label.setFont(font)
+        self.band.set_points(body)
+        if self.dots is not None:
+            self.dots.set_points(body)
         for view in self.views:
             view.relayout()
         self._schedule_overflow()

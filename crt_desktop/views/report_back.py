@@ -68,7 +68,7 @@ HINT = (
     "“Unlikely to change within two years” moves the item to Cannot control. It will be "
     "looked at again later, unless you tick that change is not possible."
 )
-CONSOLE_POINTS = 12.0
+CONSOLE_POINTS = 14.0
 
 
 def _plain(text: str = "") -> QLabel:
@@ -86,6 +86,7 @@ class ResponsesPanel(QWidget):
         self.controller = controller
         self.items = QListWidget()
         self.items.setAccessibleName("Leadership items")
+        self.items.setSpacing(4)
         self.items.setWordWrap(True)
         self.items.currentItemChanged.connect(lambda *_: self.load())
         self.note_text = _plain()

@@ -42,10 +42,10 @@ TITLE = "Where our leadership items stand"
 ROLES = {
     "rbTitle": (1.25, True),
     "groupTitle": (1.05, True),
-    "groupAbout": (0.62, False),
+    "groupAbout": (0.7, False),
     "rbKind": (0.6, True),
-    "rbText": (0.9, False),
-    "rbDetail": (0.66, False),
+    "rbText": (1.0, False),
+    "rbDetail": (0.75, False),
     "rbEmpty": (0.9, False),
 }
 WIDE = 1500  # at least this wide (pixels): three groups side by side, else two

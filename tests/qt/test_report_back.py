@@ -155,7 +155,7 @@ def test_report_back_follows_changes_at_once(console, qtbot):
 
 
 def test_room_report_back_text_is_large(console, qtbot):
-    """At 1920×1080 the room's report-back prints item text at 20 pt or more."""
+    """At 1920×1080 the room's report-back prints item text at 24 pt or more."""
     room = console.room_view
     room.resize(1920, 1080)
     room.set_report_back(True)
@@ -164,7 +164,7 @@ def test_room_report_back_text_is_large(console, qtbot):
         for label in room.report_back.findChildren(type(room.title))
         if label.objectName() == "rbText"
     ]
-    assert sizes and min(sizes) >= 20
+    assert sizes and min(sizes) >= 24
 
 
 def _filled_pdf(tmp_path: Path, console: ConsoleWindow, session_id: int) -> Path:

@@ -7,6 +7,7 @@ so they are saved and undoable like any other change.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
@@ -83,7 +84,20 @@ def face_of(note: Note | None) -> tuple[object, ...] | None:
     """What a card shows; position and column are shown by where the card is."""
     if note is None:
         return None
-    return (note.text, note.kind, note.level, note.votes, note.hidden, note.leader_added)
+    return (
+        note.text,
+        note.kind,
+        note.level,
+        note.votes,
+        note.hidden,
+        note.leader_added,
+        note.details,
+    )
+
+
+def shuffle_key(session_id: int | None, note_id: str) -> str:
+    """A note's place in a shuffled column: random-looking, the same every time for a session."""
+    return hashlib.sha1(f"{session_id}:{note_id}".encode()).hexdigest()
 
 
 class ColumnModel(QAbstractListModel):
@@ -101,14 +115,23 @@ class ColumnModel(QAbstractListModel):
         *,
         include_hidden: bool = True,
         editable: bool = True,
+        shuffled: bool = False,
     ) -> None:
         super().__init__(controller)
         self.controller = controller
         self.column = column
         self.include_hidden = include_hidden
         self.editable = editable
+        # Cards in an order that looks random but stays the same for the session (stories).
+        self.shuffled = shuffled
+        template = controller.board.template
+        # A ranked result column numbers its cards the room sees, and marks those past the top N.
+        self.ranked = template.ranked and column == template.result_column
+        self.keep_top = template.keep_top if column == template.result_column else 0
+        self._parts = {p.key: p.title for p in template.card_parts}
         self._ids: list[str] = self._current_ids()
         self._stack_counts = self._count_stacks()
+        self._ranks = self._count_ranks()
         controller.patched.connect(self._on_patched)
 
     # --- reading -----------------------------------------------------------------------------
@@ -133,8 +156,32 @@ class ColumnModel(QAbstractListModel):
         except ValueError:
             return -1
 
+    def card(self, row: int) -> tuple[Note | None, int]:
+        """The note at a row and its stack count, (None, 0) past the end: one call per card
+        for the delegate, which asks for every card at every layout."""
+        if 0 <= row < len(self._ids):
+            note_id = self._ids[row]
+            return self.controller.board.notes[note_id], self._stack_counts.get(note_id, 0)
+        return None, 0
+
     def stack_count(self, note_id: str) -> int:
         return self._stack_counts.get(note_id, 0)
+
+    def rank(self, note_id: str) -> int | None:
+        """The card's number in a ranked column (1 first); None for hidden or unranked cards."""
+        return self._ranks.get(note_id)
+
+    def past_limit(self, note_id: str) -> bool:
+        """True for a card numbered past the number of cards the column keeps."""
+        rank = self._ranks.get(note_id)
+        return bool(self.keep_top and rank and rank > self.keep_top)
+
+    def card_text(self, note: Note) -> str:
+        """What the card says: its number when ranked, its text, then its parts (why, …)."""
+        rank = self._ranks.get(note.id)
+        text = f"{rank}.  {note.text}" if rank is not None else note.text
+        lines = [f"{self._parts[k]}: {v}" for k, v in note.details if v and k in self._parts]
+        return "\n".join((text, *lines)) if lines else text
 
     def note_count(self) -> int:
         """Notes in the column, stacked duplicates included (what the column header counts)."""
@@ -150,7 +197,9 @@ class ColumnModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return note.text
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return accessible_text(note, self.stack_count(note.id))
+            said = accessible_text(note, self.stack_count(note.id))
+            rank = self._ranks.get(note.id)
+            return f"Number {rank}, {said}" if rank is not None else said
         if role == NoteRole.NOTE:
             return note
         if role == NoteRole.ID:
@@ -247,7 +296,18 @@ class ColumnModel(QAbstractListModel):
 
     def _current_ids(self) -> list[str]:
         cards = self.controller.board.cards(self.column)
-        return [n.id for n in cards if self.include_hidden or not n.hidden]
+        ids = [n.id for n in cards if self.include_hidden or not n.hidden]
+        if self.shuffled:
+            session_id = self.controller.board.session.id
+            ids.sort(key=lambda i: shuffle_key(session_id, i))
+        return ids
+
+    def _count_ranks(self) -> dict[str, int]:
+        if not self.ranked:
+            return {}
+        notes = self.controller.board.notes
+        shown = [i for i in self._ids if not notes[i].hidden]
+        return {note_id: number for number, note_id in enumerate(shown, start=1)}
 
     def _count_stacks(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -265,6 +325,7 @@ class ColumnModel(QAbstractListModel):
         old_counts, self._stack_counts = self._stack_counts, self._count_stacks()
         if old != new:
             self._replace_rows(old, new)
+        old_ranks, self._ranks = self._ranks, self._count_ranks()
         # Repaint only cards whose face changed (not those that merely shifted position).
         before = {n.id: n for n in inverse.put}
         changed = {n.id for n in patch.put if face_of(before.get(n.id)) != face_of(n)}
@@ -273,6 +334,7 @@ class ColumnModel(QAbstractListModel):
             for i in self._stack_counts.keys() | old_counts.keys()
             if self._stack_counts.get(i) != old_counts.get(i)
         }
+        changed |= {i for i in self._ranks if self._ranks.get(i) != old_ranks.get(i)}
         rows = [r for r in (self.row_of(i) for i in changed) if r >= 0]
         if rows:
             self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))

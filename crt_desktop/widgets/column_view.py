@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QDropEvent, QFont, QKeyEvent
+from PySide6.QtGui import QDropEvent, QFont, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -29,6 +29,7 @@ class ColumnView(QListView):
         self, model: ColumnModel, delegate: NoteDelegate, *, interactive: bool = True
     ) -> None:
         super().__init__()
+        self._card_room: int | None = None
         self.setObjectName("columnList")
         # Set the modes before the model: each of these lays out (sizes) every card again.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -56,6 +57,7 @@ class ColumnView(QListView):
             self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._card_room = None  # the scroll bar policy may have changed
 
     def column_model(self) -> ColumnModel:
         model = self.model()
@@ -83,6 +85,26 @@ class ColumnView(QListView):
     def show_inserted(self, _parent: QModelIndex, _first: int, last: int) -> None:
         """Scroll new notes into sight (the room sees each note as it arrives)."""
         self.scrollTo(self.model().index(last, 0))
+
+    def card_room(self) -> int:
+        """The width the cards may take: the contents, less room for a scroll bar whether or
+        not one shows now, so a bar appearing never narrows cards sized without it. Kept until
+        the next resize: the delegate asks for every card at every layout."""
+        if self._card_room is None:
+            width = self.contentsRect().width()
+            if self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+                width -= self.verticalScrollBar().sizeHint().width()
+            self._card_room = width
+        return self._card_room
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._card_room = None
+        super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Cards were only estimated while the view was hidden: size them for real now.
+        super().showEvent(event)
+        self.scheduleDelayedItemsLayout()
 
     def relayout(self) -> None:
         """Recompute every note's size (after a text-size change)."""

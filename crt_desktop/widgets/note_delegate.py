@@ -2,7 +2,9 @@
 votes, stack count, leader mark and (console only) a "hidden from the room" mark.
 
 User text is laid out with QTextLayout, which never interprets markup, so `Tom & Jerry <b>bold`
-shows literally. Layouts and heights are cached: a repaint does no text shaping.
+shows literally. Layouts and sizes are cached: a repaint does no text shaping, and a relayout
+of a column (after every move) asks each card for a size it already knows. A view that is not
+shown yet gets estimates, without shaping any text: it lays its cards out again when shown.
 """
 
 from __future__ import annotations
@@ -60,8 +62,10 @@ class _Chip:
     shape: str = ""  # "up", "down" (kind) or "" (text only)
 
 
-def chips(note: Note, stack_count: int, theme: NoteTheme, *, console: bool) -> list[_Chip]:
-    """The small labels under a note's text."""
+def chips(
+    note: Note, stack_count: int, theme: NoteTheme, *, console: bool, past: int = 0
+) -> list[_Chip]:
+    """The small labels under a note's text; `past` marks a ranked card past the top `past`."""
     colours = theme.kind(note.kind)
     shape = "down" if note.kind is Kind.FATIGUE else "up"
     out = [_Chip(note.kind.label, colours.ink, shape)]
@@ -75,6 +79,8 @@ def chips(note: Note, stack_count: int, theme: NoteTheme, *, console: bool) -> l
         out.append(_Chip("Leader", "#5A2D82"))
     if console and note.hidden:
         out.append(_Chip("Hidden from room", "#8B0000"))
+    if past:
+        out.append(_Chip(f"Past the top {past}", "#8B0000"))
     return out
 
 
@@ -123,7 +129,9 @@ class NoteDelegate(QStyledItemDelegate):
         self.theme = theme
         self.console = console
         self._layouts: dict[tuple[str, int, str], tuple[QTextLayout, float]] = {}
-        self._heights: dict[str, tuple[object, int, int, int]] = {}
+        # By note id: (note, stack count, text width, size, face); the note itself is checked
+        # first, as that is the cheapest test, then the face (a moved note shows the same).
+        self._sizes: dict[str, tuple[Note, int, int, QSize, tuple[object, ...] | None]] = {}
         self._pixmaps: dict[str, tuple[object, tuple[object, ...], QPixmap]] = {}
         self.set_body_points(theme.body_pt)
 
@@ -140,13 +148,20 @@ class NoteDelegate(QStyledItemDelegate):
         self.margin = max(3, round(em * 0.18))
         self.padding = max(6, round(em * 0.3))
         self.stripe = max(5, round(em * 0.3))
+        self._insets = 2 * self.margin + 2 * self.padding + self.stripe
+        self._line_height = em
+        self._char_width = QFontMetricsF(self.body_font).averageCharWidth()
+        self._chip_height = QFontMetricsF(self.chip_font).height()
         self._layouts.clear()
-        self._heights.clear()
+        self._sizes.clear()
         if hasattr(self, "_pixmaps"):
             self._pixmaps.clear()
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
         view = option.widget
+        room = getattr(view, "card_room", None)
+        if room is not None:  # a ColumnView, which keeps its width until it is resized
+            return max(40.0, room() - self._insets)
         if not isinstance(view, QAbstractScrollArea):
             return 200.0
         # Leave room for a scroll bar whether or not it shows now, so a bar appearing never
@@ -154,7 +169,7 @@ class NoteDelegate(QStyledItemDelegate):
         width = view.contentsRect().width()
         if view.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
             width -= view.verticalScrollBar().sizeHint().width()
-        return max(40.0, width - 2 * self.margin - 2 * self.padding - self.stripe)
+        return max(40.0, width - self._insets)
 
     def _text(self, text: str, width: float) -> tuple[QTextLayout, float]:
         key = (text, round(width), self.body_font.key())
@@ -198,34 +213,54 @@ class NoteDelegate(QStyledItemDelegate):
     def _card(index: Index) -> tuple[Note | None, int]:
         model = index.model()
         if isinstance(model, ColumnModel):  # the fast path: no QVariant round trips
-            row = index.row()
-            if 0 <= row < model.rowCount():
-                note = model.note_at(row)
-                return note, model.stack_count(note.id)
-            return None, 0
+            return model.card(index.row())
         return index.data(NoteRole.NOTE), index.data(NoteRole.STACK_COUNT) or 0
+
+    @staticmethod
+    def _shown(index: Index, note: Note) -> tuple[str, int]:
+        """The card's text as shown (number, text, parts) and, for a card past the number a
+        ranked column keeps, that number (else 0)."""
+        model = index.model()
+        if isinstance(model, ColumnModel):
+            return model.card_text(note), model.keep_top if model.past_limit(note.id) else 0
+        return note.text, 0
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         note, count = self._card(index)
         if note is None:
             return super().sizeHint(option, index)
+        text, past = self._shown(index, note)
         width = round(self._text_width(option))
-        # Keyed by what the card shows: a note that only moved keeps its size and picture.
-        face = face_of(note)
-        cached = self._heights.get(note.id)
-        if cached is not None and cached[0] == face and cached[1:3] == (count, width):
-            return QSize(width, cached[3])
-        if len(self._heights) > _CACHE_LIMIT:
-            self._heights.clear()
-        _, text_h = self._text(note.text, width)
-        items = chips(note, count, self.theme, console=self.console)
-        chip_h = QFontMetricsF(self.chip_font).height()
+        cached = self._sizes.get(note.id)
+        plain = text is note.text and not past  # a card showing no number or parts
+        if plain and cached is not None and cached[0] is note and cached[1:3] == (count, width):
+            return cached[3]
+        face = (face_of(note), text, past)
+        if cached is not None and cached[4] == face and cached[1:3] == (count, width):
+            self._sizes[note.id] = (note, count, width, cached[3], face)
+            return cached[3]
+        view = option.widget
+        if view is not None and not view.isVisible():
+            return self._estimate(note, count, width)
+        if len(self._sizes) > _CACHE_LIMIT:
+            self._sizes.clear()
+        _, text_h = self._text(text, width)
+        items = chips(note, count, self.theme, console=self.console, past=past)
         rows = len(self._chip_rows(items, width))
+        size = QSize(width, self._height(text_h, rows, count))
+        self._sizes[note.id] = (note, count, width, size, face)
+        return size
+
+    def _height(self, text_h: float, chip_rows: int, count: int) -> int:
         stack_room = self.margin if count else 0
-        body = text_h + self.padding * 0.6 + rows * chip_h * 1.15
-        height = round(body + 2 * self.padding + 2 * self.margin + stack_room)
-        self._heights[note.id] = (face, count, width, height)
-        return QSize(width, height)
+        body = text_h + self.padding * 0.6 + chip_rows * self._chip_height * 1.15
+        return round(body + 2 * self.padding + 2 * self.margin + stack_room)
+
+    def _estimate(self, note: Note, count: int, width: int) -> QSize:
+        """A size from font metrics alone, for a view not shown yet (it relayouts when shown)."""
+        per_line = max(1, int(width / max(1.0, self._char_width)))
+        lines = len(note.text) // per_line + 1 + note.text.count("\n")
+        return QSize(width, self._height(lines * self._line_height, 2, count))
 
     # --- painting ----------------------------------------------------------------------------
 
@@ -239,7 +274,8 @@ class NoteDelegate(QStyledItemDelegate):
         box = option.rect
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         key = (count, selected, focused, box.width(), box.height(), ratio)
-        face = face_of(note)
+        text, past = self._shown(index, note)
+        face = (face_of(note), text, past)
         cached = self._pixmaps.get(note.id)
         if cached is None or cached[0] != face or cached[1] != key:
             # Draw each card once into a pixmap; repaints (scrolling, moves) only copy it.
@@ -255,6 +291,8 @@ class NoteDelegate(QStyledItemDelegate):
                 selected,
                 focused,
                 self._text_width(option),
+                text=text,
+                past=past,
             )
             card.end()
             if len(self._pixmaps) > _PIXMAP_LIMIT:
@@ -271,6 +309,9 @@ class NoteDelegate(QStyledItemDelegate):
         selected: bool,
         focused: bool,
         width: float,
+        *,
+        text: str | None = None,
+        past: int = 0,
     ) -> None:
         rect = box.adjusted(self.margin, self.margin, -self.margin, -self.margin)
         if count:
@@ -305,12 +346,12 @@ class NoteDelegate(QStyledItemDelegate):
 
         x = rect.left() + self.stripe + self.padding
         y = rect.top() + self.padding
-        layout, text_h = self._text(note.text, width)
+        layout, text_h = self._text(note.text if text is None else text, width)
         painter.setPen(QColor(self.theme.note_text))
         layout.draw(painter, QPointF(x, y))
         y += text_h + self.padding * 0.6
         self._paint_chips(
-            painter, chips(note, count, self.theme, console=self.console), x, y, width
+            painter, chips(note, count, self.theme, console=self.console, past=past), x, y, width
         )
         painter.restore()
 

@@ -400,6 +400,10 @@ class SectionTools:
             layout = central.layout() if central is not None else None
             if isinstance(layout, QVBoxLayout):
                 layout.insertWidget(max(0, layout.count() - 1), self.dots)
+            self.dots.set_points(11)
+            for panel in getattr(console, "panels", ()):  # the dots above name each column
+                panel.title.hide()
+                panel.help.hide()
 
         menu = console.menuBar().addMenu("&Section")
         if self.dock is not None:

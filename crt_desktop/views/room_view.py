@@ -110,7 +110,12 @@ class RoomView(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(14)
         for column in controller.board.template.columns:
-            model = ColumnModel(controller, column.key, include_hidden=False, editable=False)
+            template = controller.board.template
+            # Anonymous stories: the room sees the entry column in a shuffled, steady order.
+            shuffled = template.shuffle and column.key == template.entry_column
+            model = ColumnModel(
+                controller, column.key, include_hidden=False, editable=False, shuffled=shuffled
+            )
             view = ColumnView(model, self.delegate, interactive=False)
             model.rowsInserted.connect(view.show_inserted)
             panel = ColumnPanel(view)
@@ -147,7 +152,10 @@ class RoomView(QWidget):
         self.dots: DotsBoard | None = None
         if controller.board.template.mode is BoardMode.DOTS:
             self.dots = DotsBoard(controller, interactive=False)
-            board_layout.addWidget(self.dots, 1)
+            board_layout.addWidget(self.dots)
+            for panel in self.panels:  # the dots above name each column already
+                panel.title.hide()
+                panel.help.hide()
         board_layout.addLayout(columns, 1)
         blank = QWidget()
         blank.setObjectName("roomBlank")

@@ -130,7 +130,7 @@ def _draw(text: PosterText, file: BinaryIO, paper: str) -> None:
         return sum(p.wrap(inner, height)[1] for p in paras) + gap * (len(paras) - 1)
 
     # The title: as large as fits two lines at most, and a little larger than the body.
-    title_size = LARGEST * 1.2
+    title_size = min(LARGEST * 1.2, width / 7.5)  # bold and clear, leaving room for the lines
     while title_size > SMALLEST and title_para(title_size).wrap(inner, height)[1] > (
         title_size * 1.15 * 2 + 1
     ):

@@ -52,7 +52,10 @@ from .theme import NoteTheme
 
 Index = QModelIndex | QPersistentModelIndex
 _CACHE_LIMIT = 4000
-_PIXMAP_LIMIT = 600  # a few screens' worth of cards
+# Layouts and pictures are kept for cards being painted only (a few screens' worth): sizing
+# keeps heights alone, so 500 notes do not hold 500 laid-out texts and pictures in memory.
+_LAYOUT_LIMIT = 300
+_PIXMAP_LIMIT = 150
 
 
 @dataclass(frozen=True)
@@ -129,10 +132,12 @@ class NoteDelegate(QStyledItemDelegate):
         self.theme = theme
         self.console = console
         self._layouts: dict[tuple[str, int, str], tuple[QTextLayout, float]] = {}
+        self._text_heights: dict[tuple[str, int, str], float] = {}
         # By note id: (note, stack count, text width, size, face); the note itself is checked
         # first, as that is the cheapest test, then the face (a moved note shows the same).
         self._sizes: dict[str, tuple[Note, int, int, QSize, tuple[object, ...] | None]] = {}
-        self._pixmaps: dict[str, tuple[object, tuple[object, ...], QPixmap]] = {}
+        # By note id: (face, paint key, picture or None when painted once, straight).
+        self._pixmaps: dict[str, tuple[object, tuple[object, ...], QPixmap | None]] = {}
         self.set_body_points(theme.body_pt)
 
     # --- sizes -------------------------------------------------------------------------------
@@ -153,6 +158,7 @@ class NoteDelegate(QStyledItemDelegate):
         self._char_width = QFontMetricsF(self.body_font).averageCharWidth()
         self._chip_height = QFontMetricsF(self.chip_font).height()
         self._layouts.clear()
+        self._text_heights.clear()
         self._sizes.clear()
         if hasattr(self, "_pixmaps"):
             self._pixmaps.clear()
@@ -172,13 +178,27 @@ class NoteDelegate(QStyledItemDelegate):
         return max(40.0, width - self._insets)
 
     def _text(self, text: str, width: float) -> tuple[QTextLayout, float]:
+        """The laid-out text, for painting: the most recently painted are kept."""
         key = (text, round(width), self.body_font.key())
-        found = self._layouts.get(key)
+        found = self._layouts.pop(key, None)
         if found is None:
-            if len(self._layouts) > _CACHE_LIMIT:
-                self._layouts.clear()
-            found = self._layouts[key] = _layout_text(text, self.body_font, width)
+            found = _layout_text(text, self.body_font, width)
+            if len(self._layouts) >= _LAYOUT_LIMIT:
+                del self._layouts[next(iter(self._layouts))]  # the least recently painted
+        self._layouts[key] = found
         return found
+
+    def _text_height(self, text: str, width: float) -> float:
+        """The text's height, for sizing: only the height is kept, not the layout."""
+        key = (text, round(width), self.body_font.key())
+        height = self._text_heights.get(key)
+        if height is None:
+            laid_out = self._layouts.get(key)
+            height = laid_out[1] if laid_out else _layout_text(text, self.body_font, width)[1]
+            if len(self._text_heights) > _CACHE_LIMIT:
+                self._text_heights.clear()
+            self._text_heights[key] = height
+        return height
 
     @staticmethod
     def _fitting(items: list[_Chip], width: float, fm: QFontMetricsF) -> list[_Chip]:
@@ -244,7 +264,7 @@ class NoteDelegate(QStyledItemDelegate):
             return self._estimate(note, count, width)
         if len(self._sizes) > _CACHE_LIMIT:
             self._sizes.clear()
-        _, text_h = self._text(text, width)
+        text_h = self._text_height(text, width)
         items = chips(note, count, self.theme, console=self.console, past=past)
         rows = len(self._chip_rows(items, width))
         size = QSize(width, self._height(text_h, rows, count))
@@ -276,16 +296,24 @@ class NoteDelegate(QStyledItemDelegate):
         key = (count, selected, focused, box.width(), box.height(), ratio)
         text, past = self._shown(index, note)
         face = (face_of(note), text, past)
-        cached = self._pixmaps.get(note.id)
-        if cached is None or cached[0] != face or cached[1] != key:
-            # Draw each card once into a pixmap; repaints (scrolling, moves) only copy it.
-            pixmap = QPixmap(round(box.width() * ratio), round(box.height() * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            card = QPainter(pixmap)
+        cached = self._pixmaps.pop(note.id, None)
+        fresh = cached is None or cached[0] != face or cached[1] != key
+        if fresh or cached is None or cached[2] is None:
+            # The first paint draws the card straight; a card painted again as it was (moves
+            # and scrolling repaint the cards around them) is drawn once into a picture that
+            # later repaints only copy. Cards never repainted cost no picture memory.
+            pixmap = None
+            target: QPainter = painter
+            origin = QRectF(box)
+            if not fresh:
+                pixmap = QPixmap(round(box.width() * ratio), round(box.height() * ratio))
+                pixmap.setDevicePixelRatio(ratio)
+                pixmap.fill(Qt.GlobalColor.transparent)
+                target = QPainter(pixmap)
+                origin = QRectF(0, 0, box.width(), box.height())
             self._paint_card(
-                card,
-                QRectF(0, 0, box.width(), box.height()),
+                target,
+                origin,
                 note,
                 count,
                 selected,
@@ -294,11 +322,15 @@ class NoteDelegate(QStyledItemDelegate):
                 text=text,
                 past=past,
             )
-            card.end()
-            if len(self._pixmaps) > _PIXMAP_LIMIT:
-                self._pixmaps.clear()
-            cached = self._pixmaps[note.id] = (face, key, pixmap)
-        painter.drawPixmap(box.topLeft(), cached[2])
+            if pixmap is not None:
+                target.end()
+                painter.drawPixmap(box.topLeft(), pixmap)
+            cached = (face, key, pixmap)
+        elif cached[2] is not None:
+            painter.drawPixmap(box.topLeft(), cached[2])
+        if len(self._pixmaps) >= _PIXMAP_LIMIT:
+            del self._pixmaps[next(iter(self._pixmaps))]  # the least recently painted
+        self._pixmaps[note.id] = cached
 
     def _paint_card(
         self,

@@ -202,7 +202,10 @@ class MoveNotes(Operation):
 
 @dataclass(frozen=True)
 class StackNotes(Operation):
-    """Stack duplicates under a top note: they show as one card with a count."""
+    """Stack duplicates under a top note: they show as one card with a count.
+
+    A stack is shown to the room, or screened, as one: the members take the top note's
+    `hidden`, so the room and the leader summary agree on what the room has seen."""
 
     note_ids: tuple[str, ...]
     onto: str
@@ -214,7 +217,9 @@ class StackNotes(Operation):
         notes = [n for n in _with_members(board, _require(board, self.note_ids)) if n.id != top.id]
         if not notes:
             return Patch()
-        moved: dict[str, Note] = {n.id: replace(n, stack=top.id, column=top.column) for n in notes}
+        moved: dict[str, Note] = {
+            n.id: replace(n, stack=top.id, column=top.column, hidden=top.hidden) for n in notes
+        }
         # Lay the target column out with the new members after the top note.
         cards = [c for c in board.cards(top.column) if c.id not in moved]
         position = 0
@@ -270,14 +275,20 @@ class Vote(Operation):
 
 @dataclass(frozen=True)
 class SetHidden(Operation):
-    """Hide notes from the room, or reveal them (screening)."""
+    """Hide notes from the room, or reveal them (screening). A stack is hidden or revealed
+    whole: choosing any of its notes takes its top note and every member along."""
 
     note_ids: tuple[str, ...]
     hidden: bool
-    label = "Reveal"
+
+    @property
+    def label(self) -> str:  # type: ignore[override]  # depends on the direction
+        return "Hide from room" if self.hidden else "Reveal"
 
     def patch(self, board: Board) -> Patch:
-        notes = _with_members(board, _require(board, self.note_ids))
+        chosen = _require(board, self.note_ids)
+        tops = [board.notes.get(n.stack, n) if n.stack is not None else n for n in chosen]
+        notes = _with_members(board, tops)
         changed = [replace(n, hidden=self.hidden) for n in notes if n.hidden != self.hidden]
         return Patch(put=tuple(changed))
 

@@ -163,3 +163,29 @@ def test_every_operation_has_an_exact_inverse(data):
     for before, inverse, _patch in reversed(history):
         apply_patch(board, inverse)
         assert board.snapshot() == before
+
+
+def test_set_hidden_label_names_the_direction():
+    """The undo menu says "Hide from room" for hiding and "Reveal" for revealing."""
+    assert SetHidden(("x",), True).label == "Hide from room"
+    assert SetHidden(("x",), False).label == "Reveal"
+
+
+def test_stacking_a_revealed_note_under_a_screened_top_screens_it():
+    """Stack members take the top's visibility: the stack is screened or shown as one."""
+    board = control_board(["top", "dup"])
+    ids = {n.text: n.id for n in board.notes.values()}
+    apply_patch(board, SetHidden((ids["top"],), True).patch(board))
+    apply_patch(board, StackNotes((ids["dup"],), ids["top"]).patch(board))
+    assert board.notes[ids["dup"]].hidden is True
+    apply_patch(board, SetHidden((ids["dup"],), False).patch(board))
+    assert not board.notes[ids["top"]].hidden and not board.notes[ids["dup"]].hidden
+
+
+def test_hiding_one_member_hides_its_whole_stack():
+    """Hiding a stacked note hides its top and every other member with it."""
+    board = control_board(["top", "a", "b"])
+    ids = {n.text: n.id for n in board.notes.values()}
+    apply_patch(board, StackNotes((ids["a"], ids["b"]), ids["top"]).patch(board))
+    apply_patch(board, SetHidden((ids["a"],), True).patch(board))
+    assert all(n.hidden for n in board.notes.values())

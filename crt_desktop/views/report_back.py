@@ -8,6 +8,7 @@ Every change goes through the board controller as one undoable operation, saved 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,6 +77,15 @@ def _plain(text: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+def _item_text(note: Note) -> str:
+    return f"{note.text}\n— {status_of(note).label}"
+
+
+def _answer(response: Response) -> tuple[ResponseStatus, str, bool]:
+    """The part of a response the editor's status, reason and tick show."""
+    return response.status, response.reason, response.change_impossible
 
 
 class ResponsesPanel(QWidget):
@@ -149,6 +159,9 @@ class ResponsesPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.items, 2)
         layout.addWidget(self.editor, 3)
+        # The chosen item and its response as the editor last showed them.
+        self._shown_id: str | None = None
+        self._shown = Response()
         controller.patched.connect(self._on_patched)
         self.refresh()
 
@@ -163,19 +176,29 @@ class ResponsesPanel(QWidget):
         return None if note_id is None else self.controller.board.notes.get(note_id)
 
     def refresh(self) -> None:
+        """Bring the list up to date; the editor is reloaded only where the chosen item's
+        response changed, so a reason being typed survives other changes to the board."""
         chosen = self.current_id()
-        self.items.blockSignals(True)
-        self.items.clear()
-        for note in leadership_items(self.controller.board, include_hidden=True):
-            item = QListWidgetItem(f"{note.text}\n— {status_of(note).label}")
-            item.setData(Qt.ItemDataRole.UserRole, note.id)
-            self.items.addItem(item)
-            if note.id == chosen:
-                self.items.setCurrentItem(item)
-        if self.items.currentItem() is None and self.items.count():
-            self.items.setCurrentRow(0)
-        self.items.blockSignals(False)
-        self.load()
+        notes = leadership_items(self.controller.board, include_hidden=True)
+        listed = [
+            self.items.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.items.count())
+        ]
+        if listed == [n.id for n in notes]:
+            for row, note in enumerate(notes):
+                self.items.item(row).setText(_item_text(note))
+        else:
+            self.items.blockSignals(True)
+            self.items.clear()
+            for note in notes:
+                item = QListWidgetItem(_item_text(note))
+                item.setData(Qt.ItemDataRole.UserRole, note.id)
+                self.items.addItem(item)
+                if note.id == chosen:
+                    self.items.setCurrentItem(item)
+            if self.items.currentItem() is None and self.items.count():
+                self.items.setCurrentRow(0)
+            self.items.blockSignals(False)
+        self._sync_editor()
 
     def select(self, note_id: str) -> None:
         for row in range(self.items.count()):
@@ -192,15 +215,37 @@ class ResponsesPanel(QWidget):
         note = self.current_note()
         self.editor.setEnabled(note is not None)
         self.problem.clear()
+        self._shown_id = None if note is None else note.id
         if note is None:
             self.note_text.setText("There are no leadership items on this board yet.")
             return
         response = note.response or Response()
         self.note_text.setText(note.text)
+        self._load_answer(response)
+        self._load_updates(response)
+
+    def _sync_editor(self) -> None:
+        """Reload only what changed of the chosen item: its answer, its updates, or both."""
+        note = self.current_note()
+        if note is None or note.id != self._shown_id:
+            self.load()
+            return
+        self.note_text.setText(note.text)
+        response = note.response or Response()
+        if _answer(response) != _answer(self._shown):
+            self._load_answer(response)
+        if response.updates != self._shown.updates:
+            self._load_updates(response)
+
+    def _load_answer(self, response: Response) -> None:
+        self._shown = replace(response, updates=self._shown.updates)
         self.status.setCurrentIndex(self.status.findData(response.status.value))
         self.reason.setPlainText(response.reason)
         self.impossible.setChecked(response.change_impossible)
         self._status_changed()
+
+    def _load_updates(self, response: Response) -> None:
+        self._shown = replace(self._shown, updates=response.updates)
         self.updates.clear()
         for update in response.updates:
             self.updates.addItem(f"{written_date(update.on)} — {update.text}")

@@ -268,3 +268,24 @@ def test_report_back_window_has_both_tabs(console):
     window.show_tab(ReportBackWindow.STANDING)
     assert window.tabs.currentWidget() is window.standing
     assert "Not reviewed yet · 11" in window.standing.texts()
+
+
+def test_a_reason_being_typed_survives_other_changes(console, store):
+    """Typing a reason, then adding an update or voting elsewhere, keeps what was typed."""
+    from crt_desktop.domain.operations import Vote
+
+    responses = panel(console)
+    responses.select("n001")
+    responses.status.setCurrentIndex(responses.status.findData(S.NEXT_YEAR.value))
+    responses.reason.setPlainText("Half-typed reason")
+    responses.update_text.setText("Met with the budget office")
+    assert responses.add_update()
+    assert console.controller.do(Vote(("n003",), 1))
+    assert responses.reason.toPlainText() == "Half-typed reason"
+    assert responses.status.currentData() == S.NEXT_YEAR.value
+    assert responses.updates.count() == 1
+    assert responses.save_response()
+    response = saved(store, console)["n001"].response
+    assert response.reason == "Half-typed reason" and len(response.updates) == 1
+    assert console.controller.undo()  # the response itself changed: the editor follows
+    assert responses.reason.toPlainText() == ""

@@ -137,7 +137,7 @@ class ConsoleWindow(QMainWindow):
         self.screening = QCheckBox("Screen new notes")
         self.screening.setToolTip("New notes stay hidden from the room until you reveal them")
         self.screening.setChecked(board.session.screening)
-        self.screening.toggled.connect(lambda on: controller.do(SetScreening(on)))
+        self.screening.toggled.connect(self._screening_toggled)
         self.blank_button = QPushButton("Blank room view")
         self.blank_button.setCheckable(True)
         self.blank_button.setToolTip("Blank the projector at once (B or .), again to restore")
@@ -398,11 +398,19 @@ class ConsoleWindow(QMainWindow):
         if self.export_summary is not None:
             self.export_summary()
 
-    def _on_patched(self, patch: Patch, _inverse: Patch) -> None:
-        if patch.session is not None and self.screening.isChecked() != patch.session.screening:
+    def _screening_toggled(self, on: bool) -> None:
+        if not self.controller.do(SetScreening(on)):
+            self._show_screening(self.controller.board.session.screening)  # it did not change
+
+    def _show_screening(self, on: bool) -> None:
+        if self.screening.isChecked() != on:
             self.screening.blockSignals(True)
-            self.screening.setChecked(patch.session.screening)
+            self.screening.setChecked(on)
             self.screening.blockSignals(False)
+
+    def _on_patched(self, patch: Patch, _inverse: Patch) -> None:
+        if patch.session is not None:
+            self._show_screening(patch.session.screening)
 
     # --- the room view -----------------------------------------------------------------------
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from crt_desktop.domain.operations import AddNote, Operation
 from crt_desktop.domain.session_operations import AddCard, SetDetails
-from crt_desktop.domain.validation import MAX_NOTE_LENGTH
 from crt_desktop.domain.vocabulary import Kind, Level
 from crt_desktop.qt_models.board_controller import BoardController
 
@@ -40,7 +39,6 @@ class NoteEntry(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText("Type a note and press Enter (N brings you back here)")
         self.text.setAccessibleName("New note")
-        self.text.setMaxLength(MAX_NOTE_LENGTH)
         self.text.setClearButtonEnabled(True)
         self.text.returnPressed.connect(self.add)
         leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.text)
@@ -89,7 +87,6 @@ class NoteEntry(QWidget):
             field.setPlaceholderText(part.help)
             field.setToolTip(part.help)
             field.setAccessibleName(f"New card: {part.title}")
-            field.setMaxLength(MAX_NOTE_LENGTH)
             field.returnPressed.connect(self.add)
             part_label = QLabel(f"{part.title}:")
             part_label.setBuddy(field)
@@ -192,7 +189,6 @@ class CardPartsDialog(QDialog):
             field = QLineEdit(note.detail(part.key))
             field.setPlaceholderText(part.help)
             field.setAccessibleName(part.title)
-            field.setMaxLength(MAX_NOTE_LENGTH)
             form.addRow(f"{part.title}:", field)
             self.fields[part.key] = field
         buttons = QDialogButtonBox(

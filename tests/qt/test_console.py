@@ -290,3 +290,25 @@ def test_room_text_size_control(qtbot, console):
     assert room.delegate.body_font.pointSizeF() > 24
     room.step_text_size(-2)
     assert room.delegate.body_font.pointSizeF() < 24
+
+
+def test_screening_box_unticks_when_turning_it_on_fails(qtbot, console, store):
+    """If screening cannot be saved, the box shows screening as it really is: off."""
+    store.fail = "the disk is full"
+    console.screening.setChecked(True)
+    assert not console.controller.board.session.screening
+    assert not console.screening.isChecked()
+    assert "the disk is full" in console.banner.text.text()
+    store.fail = None
+    console.screening.setChecked(True)
+    assert console.controller.board.session.screening
+
+
+def test_a_pasted_overlong_note_is_refused_and_kept(qtbot, console):
+    """Pasting 2,500 characters is not trimmed: Enter says the note is too long, text stays."""
+    console.entry.text.setFocus()
+    console.entry.text.insert("é" * 2500)
+    qtbot.keyClick(console.entry.text, Qt.Key.Key_Return)
+    assert texts(console.views[0]) == []
+    assert console.entry.text.text() == "é" * 2500
+    assert "at most 2,000 characters" in console.banner.text.text()

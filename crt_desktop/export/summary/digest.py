@@ -58,11 +58,13 @@ class Digest:
         return sum(c.counts.get(kind, 0) for c in self.columns)
 
 
-def _items(board: Board, column: str) -> list[Item]:
+def _items(notes: list[Note], stacks: dict[str, list[Note]], titles: dict[str, str]) -> list[Item]:
+    """The cards among a column's `notes` (board order), each with its revealed duplicates."""
     items = []
-    titles = {p.key: p.title for p in board.template.card_parts}
-    for card in board.cards(column):
-        seen = [n for n in (card, *board.stacked_under(card.id)) if not n.hidden]
+    for card in notes:
+        if card.stack is not None:
+            continue
+        seen = [n for n in (card, *stacks.get(card.id, ())) if not n.hidden]
         if seen:
             # If the top note is still hidden, the first revealed duplicate stands for the stack.
             note = seen[0]
@@ -74,11 +76,14 @@ def _items(board: Board, column: str) -> list[Item]:
 def digest(board: Board) -> Digest:
     """Everything the leader summary shows, in board order, hidden notes left out."""
     kinds = board.template.kinds
+    titles = {p.key: p.title for p in board.template.card_parts}
+    stacks = board.stacks()  # one pass over the notes, not one per card
     columns = []
     for column in board.template.columns:
-        items = _items(board, column.key)
+        notes = board.in_column(column.key)
+        items = _items(notes, stacks, titles)
         counts = {kind: 0 for kind in kinds}
-        for note in board.in_column(column.key):
+        for note in notes:
             if not note.hidden:
                 counts[note.kind] = counts.get(note.kind, 0) + 1
         columns.append(ColumnDigest(column=column, items=tuple(items), counts=counts))

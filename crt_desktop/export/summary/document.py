@@ -19,6 +19,7 @@ from . import section_tools, sections
 from .atomic import write_atomically
 from .digest import digest as make_digest
 from .fonts import FAMILY, fonts, markup
+from .form import SummaryForm
 from .paper import check_paper
 from .styles import FOOTER_SPACE, HEADER_SPACE, MARGIN, MUTED, PAGE_SIZES, Styles, styles
 
@@ -30,6 +31,15 @@ def _numbered_canvas(footer: str, style: Any) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+
+        @property
+        def acroForm(self) -> SummaryForm:
+            # Made on first use, as ReportLab's own, so a summary without fields has no form.
+            form = self.__dict__.get("AcroForm")
+            if form is None:
+                form = self.AcroForm = SummaryForm(self)
+                self._doc._catalog.AcroForm = form
+            return form
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -60,6 +70,7 @@ class SummaryDoc(BaseDocTemplate):
         super().__init__(file, **kwargs)
         self.st = st
         self.open_run: str | None = None
+        self._continued: dict[str, Paragraph] = {}  # one line per run, drawn on each page
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -80,8 +91,11 @@ class SummaryDoc(BaseDocTemplate):
 
     def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         if self.page > 1 and self.open_run:
-            para = Paragraph(f"{self.open_run}, continued", self.st.small)
-            para.wrap(self.width, HEADER_SPACE)
+            para = self._continued.get(self.open_run)
+            if para is None:
+                para = Paragraph(f"{self.open_run}, continued", self.st.small)
+                para.wrap(self.width, HEADER_SPACE)
+                self._continued[self.open_run] = para
             para.drawOn(canvas, self.leftMargin, self.pagesize[1] - self.topMargin + 6)
 
 

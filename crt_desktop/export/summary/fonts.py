@@ -61,6 +61,12 @@ class Fonts:
     def __init__(self, primary: frozenset[int], fallback: frozenset[int] | None = None) -> None:
         self.primary = primary
         self._fallback = fallback
+        # As characters, so a whole text is checked in one set operation.
+        self._printable = frozenset(map(chr, primary)) | {"\n"}
+
+    def covers(self, text: str) -> bool:
+        """Whether the bundled family prints every character of `text` (line breaks too)."""
+        return self._printable.issuperset(text)
 
     @property
     def fallback(self) -> frozenset[int]:
@@ -205,7 +211,7 @@ def runs(text: str, table: Fonts | None = None) -> list[tuple[str | None, str]]:
     table = table or fonts()
     # Composed forms print as one designed glyph rather than a letter with a floating accent.
     text = unicodedata.normalize("NFC", text)
-    if all(ord(ch) in table.primary or ch == "\n" for ch in text):
+    if table.covers(text):
         return [(FAMILY, text)] if text else []
     out: list[tuple[str | None, str]] = []
     for ch in text:

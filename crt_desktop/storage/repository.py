@@ -122,6 +122,14 @@ class SqlSessionStore:
                 "Could not open the session: the database holds a value this version of "
                 f"CRT Desktop does not know ({exc})."
             ) from exc
+        strays = sorted({n.column for n in notes} - set(template.column_keys))
+        if strays:
+            # Never open a board that would hide notes: the board, the PDF and the file would
+            # each show a different part of it.
+            raise StorageError(
+                f"Could not open the session: some of its notes sit in a column ({strays[0]!r}) "
+                "that its board does not have, so the database may be damaged."
+            )
         by_id = {n.id: n for n in notes}
         if self._engine.dialect.supports_sane_multi_rowcount:
             # Only one session is open at a time; its notes are shared with the board.

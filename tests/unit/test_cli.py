@@ -170,3 +170,36 @@ def test_version_and_no_traceback_in_a_real_process(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.startswith("crt-desktop: ")
+
+
+def test_a_note_in_a_column_its_board_lacks_is_one_sentence(capsys, db, tmp_path):
+    """A database edited to put a note in an unknown column: one sentence, status 1."""
+    import sqlite3
+
+    run(capsys, "new", "--team", "T", "--section", "4", "--db", db)
+    source = tmp_path / "in.json"
+    source.write_text(
+        json.dumps(
+            {
+                "format": "crt-desktop-session",
+                "version": 1,
+                "session": {"team": "T", "section": 4, "held_on": "2026-11-20",
+                            "template": "control-board"},
+                "notes": [{"text": "Charting", "kind": "fatigue", "level": None,
+                           "column": "unsorted", "votes": 0, "leader_added": False}],
+            }
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    status, out, _ = run(capsys, "import", str(source), "--db", db)
+    assert status == 0
+    session_id = out.strip()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE notes SET column_key = 'nowhere'")
+    conn.close()
+    for argv in (("--json", str(tmp_path / "out.json")), ("--pdf", str(tmp_path / "out.pdf"))):
+        status, out, err = run(capsys, "export", session_id, *argv, "--db", db)
+        assert status == 1
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+        assert "'nowhere'" in err and "column" in err
+    assert not (tmp_path / "out.json").exists() and not (tmp_path / "out.pdf").exists()

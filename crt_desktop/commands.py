@@ -53,7 +53,10 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> SessionStore
     missing = None if create else existing_sqlite_file(url)
     if missing is not None:
         raise CommandError(f"There is no database at {missing}.", status=2)
-    return open_database(url).store
+    database = open_database(url)
+    # Closed by run_command as the command ends, so the file is whole and quiet on return.
+    args.__dict__.setdefault("opened", []).append(database)
+    return database.store
 
 
 def _session_or_fail(store: SessionStore, session_id: int) -> None:
@@ -127,6 +130,17 @@ def cmd_import(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
+    from crt_desktop.export.summary.errors import ExportError
+
+    try:
+        _export(args)
+    except ExportError as exc:
+        # A folder that is not there is a path to correct (bad input); other failures are not.
+        missing = isinstance(exc.__cause__, FileNotFoundError | NotADirectoryError)
+        raise CommandError(str(exc), status=2 if missing else 1) from exc
+
+
+def _export(args: argparse.Namespace) -> None:
     store = open_store(args, create=False)
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
@@ -214,4 +228,7 @@ def run_command(args: argparse.Namespace) -> int:
             raise
         print(f"crt-desktop: {exc}", file=sys.stderr)
         return status
+    finally:
+        for database in args.__dict__.pop("opened", ()):
+            database.close()
     return 0

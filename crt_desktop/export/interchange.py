@@ -8,10 +8,8 @@ see interchange_read and docs/interchange.md.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note, Response
@@ -19,6 +17,7 @@ from crt_desktop.domain.note import Note, Response
 from .interchange_format import FORMAT, MAX_FILE_BYTES, VERSION, InterchangeError
 from .interchange_read import board_from_json, parse_json, read_board_file
 from .interchange_tools import note_tools_to_dict, session_tools_to_dict
+from .summary.atomic import ExportError, write_atomically
 
 __all__ = [
     "FORMAT",
@@ -89,18 +88,17 @@ def board_to_json(board: Board) -> str:
     return json.dumps(board_to_dict(board), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_board_file(board: Board, path: Path) -> None:
-    """Write the session file whole or not at all (a temporary file, then a rename)."""
+def write_board_file(board: Board, path: Path) -> Path:
+    """Write the session file whole or not at all (owner-only, like the database: it holds
+    everything said in the room). ExportError, one sentence, when it cannot be written."""
     data = board_to_json(board).encode("utf-8")
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    # Owner-only (0600), like the database: a session file holds everything said in the room.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+
+    def write(file: BinaryIO) -> None:
+        file.write(data)
+
     try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        return write_atomically(path, write)
+    except ExportError as exc:
+        # The shared sentences speak of the summary; this file is the session file.
+        message = str(exc).replace("the summary", "the session file")
+        raise ExportError(message.replace("The summary", "The session file")) from exc.__cause__

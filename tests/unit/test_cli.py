@@ -203,3 +203,17 @@ def test_a_note_in_a_column_its_board_lacks_is_one_sentence(capsys, db, tmp_path
         assert "Traceback" not in err and len(err.strip().splitlines()) == 1
         assert "'nowhere'" in err and "column" in err
     assert not (tmp_path / "out.json").exists() and not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.parametrize("option", ["--json", "--pdf"])
+def test_export_to_a_missing_folder_is_one_sentence(capsys, db, tmp_path, option):
+    """Exporting into a folder that is not there: one sentence naming it, status 2, no temp file."""
+    run(capsys, "new", "--team", "T", "--section", "4", "--db", db)
+    target = tmp_path / "no such folder" / "out.x"
+    status, out, err = run(capsys, "export", "1", option, str(target), "--db", db)
+    assert status == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "does not exist" in err and str(target.parent) in err
+    assert ".tmp" not in err and ".part" not in err and "Errno" not in err
+    if option == "--json":
+        assert "session file" in err and "summary" not in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from pypdf import PdfReader
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
@@ -14,7 +15,7 @@ EDGE = colors.HexColor("#8A96A3")
 FILL = colors.HexColor("#F4F7FB")
 
 
-def _fields(canvas: Canvas) -> None:
+def _fields(canvas: Canvas, *, text: bool = True) -> None:
     """Several items' answer fields over two pages, in a few looks, as the summary draws them."""
     form = canvas.acroForm
     common: dict[str, Any] = {"borderColor": EDGE, "fillColor": FILL, "borderWidth": 0.8}
@@ -47,6 +48,8 @@ def _fields(canvas: Canvas) -> None:
                 tooltip="Not possible" if item else None,
                 **common,
             )
+            if not text:
+                continue
             form.textfield(
                 name=f"crt/1/n{page}{item}/reason",
                 value="",
@@ -62,22 +65,39 @@ def _fields(canvas: Canvas) -> None:
         canvas.showPage()
 
 
-def _write(fast: bool) -> tuple[bytes, Canvas]:
+def _write(fast: bool, *, text: bool = True) -> tuple[bytes, Canvas]:
     out = io.BytesIO()
     canvas = Canvas(out, invariant=1)
     if fast:
         canvas.AcroForm = SummaryForm(canvas)
         canvas._doc._catalog.AcroForm = canvas.AcroForm
-    _fields(canvas)
+    _fields(canvas, text=text)
     canvas.save()
     return out.getvalue(), canvas
 
 
 def test_same_bytes_as_reportlab() -> None:
-    """Radios, check boxes and text fields come out byte for byte as ReportLab writes them."""
-    stock, _ = _write(fast=False)
-    fast, _ = _write(fast=True)
+    """Radio buttons and check boxes come out byte for byte as ReportLab writes them."""
+    stock, _ = _write(fast=False, text=False)
+    fast, _ = _write(fast=True, text=False)
     assert fast == stock
+
+
+def test_text_fields_share_one_font_and_appearance() -> None:
+    """Text fields read back as ReportLab's do, with one font copy and one appearance for all."""
+    stock = PdfReader(io.BytesIO(_write(fast=False)[0]))
+    fast = PdfReader(io.BytesIO(_write(fast=True)[0]))
+
+    def fields(reader: PdfReader) -> dict[str, Any]:
+        found = reader.get_fields() or {}
+        return {
+            k: (v.get("/FT"), v.get("/V"), v.get("/Ff"), v.get("/DA")) for k, v in found.items()
+        }
+
+    assert fields(fast) == fields(stock)
+    assert len(fields(fast)) == 2 * (4 * 3 + 1)
+    # ReportLab writes a font and an appearance stream for each of the 8 text fields.
+    assert stock.trailer["/Size"] - fast.trailer["/Size"] == 2 * (8 - 1)
 
 
 def test_fields_of_one_look_share_their_entries() -> None:
@@ -85,5 +105,6 @@ def test_fields_of_one_look_share_their_entries() -> None:
     _, canvas = _write(fast=True)
     objects = canvas._doc.idToObject.values()
     shared = [o for o in objects if type(o).__name__ == "_Field"]
-    # 24 radios and 10 check boxes in 3 + 2 looks: all but the first of each look shared.
-    assert len(shared) == 24 + 10 - 5
+    # 24 radios, 10 check boxes and 8 text fields in 3 + 2 + 1 looks: all but the first of
+    # each look shared.
+    assert len(shared) == 24 + 10 + 8 - 6

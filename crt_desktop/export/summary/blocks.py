@@ -3,7 +3,7 @@ the run of blocks under them (so a page can say "… continued" at its top)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,22 @@ GAP = 9.0  # between the stripe and the text
 PAD = 3.0  # above and below the text
 PILL_PAD = 2.5  # space either side of a pill's label
 KEEP_WHOLE = 300.0  # blocks shorter than this move to the next page rather than split
+
+
+def drawn_once(canvas: Any, key: Hashable, draw: Callable[[], None]) -> None:
+    """Run `draw`, or repeat what it drew last time for the same key on this canvas.
+
+    For drawings that look the same wherever they are (the canvas is moved to them first) and
+    leave the canvas as they found it: hundreds of notes share a few dozen detail lines, and
+    the same PDF operators written again cost a fraction of making them."""
+    drawn = canvas.__dict__.setdefault("_crt_drawn", {})
+    code = drawn.get(key)
+    if code is not None:
+        canvas._code.extend(code)
+        return
+    start = len(canvas._code)
+    draw()
+    drawn[key] = canvas._code[start:]
 
 
 class Heading(Paragraph):
@@ -77,6 +93,11 @@ class MetaLine(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        lines = tuple(tuple(line) for line in self.lines)
+        key = ("meta", self.pill, lines, self.ink, self.sep, self.leading, self.height)
+        drawn_once(self.canv, key, self._draw)
+
+    def _draw(self) -> None:
         canvas, ink = self.canv, self.ink
         y = self.height - self.leading + (self.leading - ink.size) / 2 + 0.5
         pill_width = self._pill_width()
@@ -216,14 +237,18 @@ class Striped(Flowable):
             ),
         ]
 
-    def draw(self) -> None:
+    def _draw_stripe(self) -> None:
         canvas = self.canv
-        if not self._sizes:
-            self.wrap(self.width, self.height)
         canvas.saveState()
         canvas.setFillColor(self.stripe)
         canvas.rect(0, 0, STRIPE, self.height, stroke=0, fill=1)
         canvas.restoreState()
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if not self._sizes:
+            self.wrap(self.width, self.height)
+        drawn_once(canvas, ("stripe", self.stripe, self.height), self._draw_stripe)
         y = self.height - PAD
         for part, (before, h) in zip(self.parts, self._sizes, strict=True):
             y -= before + h

@@ -2,12 +2,14 @@
 worked out once instead of once per field.
 
 ReportLab makes six appearance streams for every radio button and check box (normal, down and
-rollover, each on and off), keeps the first of each identical stream, and builds and formats
+rollover, each on and off) and keeps only the first of each identical stream; it writes a new
+copy of the form font, and so a new appearance, for every text field; and it builds and formats
 the same dictionaries again for every field. A summary with a hundred leadership items has
-hundreds of buttons in a handful of looks. This form asks ReportLab for the first field of each
-look, keeps the entries that do not change from field to field (appearances, colours, border,
+hundreds of fields in a handful of looks. This form asks ReportLab for the first field of each
+look, keeps the entries that do not change from field to field (appearance, colours, border,
 flags) and formats them once; later fields of that look add only their own entries (place,
-page, state, name). The PDF is byte for byte what ReportLab alone would write.
+page, state, name). Radio buttons and check boxes come out byte for byte as ReportLab writes
+them; text fields share one font and one appearance.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.pdfbase.acroform import AcroForm, RadioGroup, fieldFlagValues, makeFlags
 from reportlab.pdfbase.pdfdoc import (
+    NoEncryption,
     PDFArray,
     PDFDictionary,
     PDFName,
@@ -39,21 +42,21 @@ def _defaults(method: Any) -> dict[str, Any]:
 
 _RADIO = _defaults(AcroForm.radio)
 _CHECKBOX = _defaults(AcroForm.checkbox)
+_TEXTFIELD = _defaults(AcroForm.textfield)
 # Arguments that change only a field's own entries (below), never what its look shares.
 _PER_FIELD = frozenset({"x", "y", "name", "tooltip", "relative", "selected", "checked"})
 _RADIO_OWN = frozenset({"AS", "P", "Parent", "Rect"})
 _CHECKBOX_OWN = frozenset({"AS", "V", "P", "Rect", "T", "TU"})
+_TEXTFIELD_OWN = frozenset({"P", "Rect", "T", "TU"})
+
+_names: dict[str, bytes] = {}  # "/Rect " and the like: the same in every document
 
 
-def _has_string(value: Any) -> bool:
-    """Whether a PDF string sits in `value`: strings are encrypted per object, so never shared."""
-    if isinstance(value, PDFString):
-        return True
-    if isinstance(value, PDFDictionary):
-        return any(_has_string(v) for v in value.dict.values())
-    if isinstance(value, PDFArray):
-        return any(_has_string(v) for v in value.sequence)
-    return False
+def _entry(key: str, value: Any, document: Any) -> bytes:
+    name = _names.get(key)
+    if name is None:
+        name = _names[key] = pdf_format(PDFName(key), document) + b" "
+    return name + pdf_format(value, document)
 
 
 class _Look:
@@ -65,10 +68,7 @@ class _Look:
 
     def formatted(self, document: Any) -> dict[str, bytes]:
         if self._formatted is None:
-            self._formatted = {
-                k: pdf_format(PDFName(k), document) + b" " + pdf_format(v, document)
-                for k, v in self.entries.items()
-            }
+            self._formatted = {k: _entry(k, v, document) for k, v in self.entries.items()}
         return self._formatted
 
 
@@ -80,11 +80,12 @@ class _Field(PDFDictionary):
         self.look = look
 
     def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+        if not isinstance(document.encrypt, NoEncryption):
+            # Strings are encrypted with their object's own key: nothing can be shared.
+            return super().format(document, IND)
         shared = self.look.formatted(document)
         lines = [
-            shared[k]
-            if k in shared
-            else pdf_format(PDFName(k), document) + b" " + pdf_format(v, document)
+            shared[k] if k in shared else _entry(k, v, document)
             for k, v in sorted(self.dict.items())
         ]
         # Joined exactly as PDFDictionary.format joins them.
@@ -102,6 +103,7 @@ class SummaryForm(AcroForm):
         super().__init__(canv, **kwargs)
         self._streams: dict[Hashable, PDFStream] = {}
         self._looks: dict[Hashable, _Look] = {}
+        self._fonts: dict[str | None, tuple[str, str]] = {}
 
     # Appearance streams: one per set of arguments (ReportLab keeps only the first anyway).
 
@@ -120,40 +122,51 @@ class SummaryForm(AcroForm):
     def txAP(self, *args: Any, **kwargs: Any) -> PDFStream:
         return self._stream("txAP", args, kwargs)
 
+    def makeFont(self, fontName: str | None) -> tuple[str, str]:
+        # ReportLab writes a new copy of the font for every text field, and so a new appearance
+        # stream too: one copy serves them all.
+        found = self._fonts.get(fontName)
+        if found is None:
+            found = self._fonts[fontName] = super().makeFont(fontName)
+        return found
+
     # Fields: the first of a look through ReportLab, the rest from the shared entries.
 
-    def _look(self, kind: str, args: dict[str, Any]) -> tuple[Hashable | None, _Look | None]:
-        if args.get("forceBorder"):
+    def _look(self, kind: str, kwargs: dict[str, Any]) -> tuple[Hashable | None, _Look | None]:
+        if kwargs.get("forceBorder"):
             return None, None  # draws on the page as well: leave it all to ReportLab
-        shared = {k: v for k, v in args.items() if k not in _PER_FIELD}
         colour_space = getattr(self.canv._enforceColorSpace, "__name__", "")
+        shared = {k: v for k, v in kwargs.items() if k not in _PER_FIELD}
         key = _key((kind, colour_space), shared)
         return key, (self._looks.get(key) if key is not None else None)
 
     def _remember(self, key: Hashable | None, ref: PDFObjectReference, own: frozenset[str]) -> None:
-        if key is None:
-            return
-        widget = self.canv._doc.idToObject[ref.name]
-        entries = {k: v for k, v in widget.dict.items() if k not in own}
-        if not any(_has_string(v) for v in entries.values()):
-            self._looks[key] = _Look(entries)
+        if key is not None:
+            widget = self.canv._doc.idToObject[ref.name]
+            self._looks[key] = _Look({k: v for k, v in widget.dict.items() if k not in own})
 
-    def _place(self, args: dict[str, Any]) -> tuple[float, float]:
+    def _add(self, look: _Look, own: dict[str, Any], args: dict[str, Any]) -> PDFObjectReference:
+        """Put a field of a known look on the page at its place; its reference."""
         x, y = args["x"], args["y"]
         if args["relative"]:
             x, y = self.canv.absolutePosition(x, y)
-        return x, y
+        width = args.get("width", args.get("size"))
+        height = args.get("height", args.get("size"))
+        own["P"] = self.canv._doc.thisPageRef()
+        own["Rect"] = PDFArray((x, y, x + width, y + height))
+        widget = _Field(look, own)
+        self.canv._addAnnotation(widget)
+        return self.getRef(widget)
 
     def radio(self, *args: Any, **kwargs: Any) -> None:
-        if args:
-            return super().radio(*args, **kwargs)
+        key, look = self._look("radio", kwargs)
+        if args or look is None:
+            super().radio(*args, **kwargs)
+            if not args:
+                self._remember(key, self._radios[kwargs.get("name")].kids[-1], _RADIO_OWN)
+            return
         full = {**_RADIO, **kwargs}
-        key, look = self._look("radio", full)
         name, value = full["name"], full["value"]
-        if look is None:
-            super().radio(**kwargs)
-            self._remember(key, self._radios[name].kids[-1], _RADIO_OWN)
-            return None
         # As ReportLab's radio does, without the parts this look already has.
         if name not in self._radios:
             group = RadioGroup(name, tooltip=full["tooltip"], fieldFlags=full["fieldFlags"])
@@ -171,51 +184,45 @@ class SummaryForm(AcroForm):
                     f"radio.{name}.{value} sets initial value conflicting with {group.V}"
                 )
             group.V = value
-        x, y = self._place(full)
-        size = full["size"]
-        own = {
-            "P": self.canv._doc.thisPageRef(),
-            "AS": PDFName(state),
-            "Rect": PDFArray((x, y, x + size, y + size)),
-            "Parent": group._ref,
-        }
-        widget = _Field(look, own)
-        self.canv._addAnnotation(widget)
-        group.kids.append(self.getRef(widget))
-        return None
+        own = {"AS": PDFName(state), "Parent": group._ref}
+        group.kids.append(self._add(look, own, full))
 
     def checkbox(self, *args: Any, **kwargs: Any) -> None:
-        if args:
-            return super().checkbox(*args, **kwargs)
+        key, look = self._look("checkbox", kwargs)
+        if args or look is None:
+            super().checkbox(*args, **kwargs)
+            if not args:
+                self._remember(key, self.fields[-1], _CHECKBOX_OWN)
+            return
         full = {**_CHECKBOX, **kwargs}
-        key, look = self._look("checkbox", full)
-        if look is None:
-            super().checkbox(**kwargs)
-            self._remember(key, self.fields[-1], _CHECKBOX_OWN)
-            return None
         state = "Yes" if full["checked"] else "Off"
-        x, y = self._place(full)
-        size = full["size"]
-        own: dict[str, Any] = {
-            "P": self.canv._doc.thisPageRef(),
-            "V": PDFName(state),
-            "AS": PDFName(state),
-            "Rect": PDFArray((x, y, x + size, y + size)),
-        }
+        own: dict[str, Any] = {"V": PDFName(state), "AS": PDFName(state)}
         if full["tooltip"]:
             own["TU"] = PDFString(full["tooltip"])
         own["T"] = PDFString(full["name"] or f"AFF{len(self.fields):03d}")
-        widget = _Field(look, own)
-        self.canv._addAnnotation(widget)
-        self.fields.append(self.getRef(widget))
-        return None
+        self.fields.append(self._add(look, own, full))
+
+    def textfield(self, *args: Any, **kwargs: Any) -> None:
+        key, look = self._look("textfield", kwargs)
+        if args or look is None:
+            super().textfield(*args, **kwargs)
+            if not args:
+                self._remember(key, self.fields[-1], _TEXTFIELD_OWN)
+            return
+        full = {**_TEXTFIELD, **kwargs}
+        own: dict[str, Any] = {}
+        if full["tooltip"]:
+            own["TU"] = PDFString(full["tooltip"])
+        own["T"] = PDFString(full["name"] or f"AFF{len(self.fields):03d}")
+        self.fields.append(self._add(look, own, full))
 
 
 def _key(head: tuple[Any, ...], kwargs: dict[str, Any]) -> Hashable | None:
     """A dictionary key for these arguments, or None if one cannot be hashed.
 
-    A colour's hash ignores its class (an RGB and a CMYK colour may hash alike): keep the type."""
-    key = (*((type(v), v) for v in head), *sorted((k, type(v), v) for k, v in kwargs.items()))
+    Keyword order counts (a different order only makes another look). A colour's hash ignores
+    its class (an RGB and a CMYK colour may hash alike), so each value's type is kept."""
+    key = (*((type(v), v) for v in head), *((k, type(v), v) for k, v in kwargs.items()))
     try:
         hash(key)
     except TypeError:

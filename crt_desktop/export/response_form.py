@@ -29,7 +29,7 @@ from crt_desktop.domain.note import Response
 from crt_desktop.domain.validation import MAX_REASON_LENGTH
 from crt_desktop.domain.vocabulary import ResponseStatus
 
-from .summary.blocks import Ink
+from .summary.blocks import Ink, drawn_once
 
 PREFIX = "crt"
 SEP = "/"
@@ -133,9 +133,13 @@ class AnswerFields(Flowable):
         return field_name(self.session_id, self.note_id, part)
 
     def draw(self) -> None:
+        # Every item's labels look alike: drawn once per look, then repeated.
+        key = ("answer", self.intro, self.reason_label, self.ink, self.width, self.height)
+        drawn_once(self.canv, key, self._draw_labels)
+        self._draw_fields()
+
+    def _draw_labels(self) -> None:
         canvas, ink = self.canv, self.ink
-        current = self.response.status if self.response else ResponseStatus.NOT_REVIEWED
-        impossible = bool(self.response and self.response.change_impossible)
         top = self.height - self.leading
         base = (self.leading - ink.size) / 2 + 1
         canvas.saveState()
@@ -154,6 +158,14 @@ class AnswerFields(Flowable):
         reason_y = top - (self.rows + 1) * self.leading
         canvas.drawString(0, reason_y + base, self.reason_label)
         canvas.restoreState()
+
+    def _draw_fields(self) -> None:
+        canvas = self.canv
+        current = self.response.status if self.response else ResponseStatus.NOT_REVIEWED
+        impossible = bool(self.response and self.response.change_impossible)
+        top = self.height - self.leading
+        half = self.width / 2
+        reason_y = top - (self.rows + 1) * self.leading
         common = {
             "borderColor": FIELD_EDGE,
             "fillColor": FIELD_FILL,

@@ -96,33 +96,15 @@ def cmd_new(args: argparse.Namespace) -> None:
     print(saved.id)
 
 
-def _read_input(path_text: str) -> bytes:
-    from crt_desktop.export.interchange_format import MAX_FILE_BYTES
-
-    path = Path(path_text)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise CommandError(
-                f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
-                "it cannot be a session file.",
-                status=2,
-            )
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise CommandError(f"There is no file {path}.", status=2) from exc
-    except IsADirectoryError as exc:
-        raise CommandError(f"{path} is a folder, not a session file.", status=2) from exc
-    except OSError as exc:
-        raise CommandError(f"{path} could not be read ({exc.strerror}).", status=2) from exc
-
-
 def cmd_import(args: argparse.Namespace) -> None:
     from crt_desktop.export.interchange_format import InterchangeError
-    from crt_desktop.export.interchange_read import board_from_json
+    from crt_desktop.export.interchange_read import read_board_file
 
     try:
-        board = board_from_json(_read_input(args.file), content())
+        board = read_board_file(Path(args.file), content())
     except InterchangeError as exc:
+        if isinstance(exc.__cause__, OSError):  # the sentence names the file already
+            raise CommandError(str(exc), status=2) from exc
         # Name the file as well as the field: the file may be one of many being imported.
         raise CommandError(f"{args.file}: {exc}", status=2) from exc
     saved = open_store(args).save_board(board)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from .board import Board
 from .note import Note, new_id
-from .operations import AddNote, Operation
+from .operations import AddNote, Operation, _require, _require_column
 from .patch import Patch
 from .session import (
     Session,
@@ -61,11 +61,6 @@ def _check_index(index: int, count: int | None, what: str) -> None:
         raise ValidationError(f"There is no {what} before the first.")
     if count is not None and index >= count:
         raise ValidationError(f"This section has {count} {what}s; there is no {what} {index + 1}.")
-
-
-def _require_column(board: Board, column: str) -> None:
-    if column not in board.template.column_keys:
-        raise ValidationError(f"This board has no column called {column!r}.")
 
 
 def _session_patch(board: Board, session: Session) -> Patch:
@@ -156,9 +151,7 @@ class SetDetails(Operation):
     label = "Edit card"
 
     def patch(self, board: Board) -> Patch:
-        note = board.notes.get(self.note_id)
-        if note is None:
-            raise ValidationError("That note is no longer on the board.")
+        (note,) = _require(board, [self.note_id])
         new = replace(note, details=clean_details(board.template, self.details))
         return Patch(put=(new,)) if new != note else Patch()
 

@@ -98,9 +98,13 @@ def read_board_file(path: Path, content: Content) -> Board:
             _too_large(size)
         with path.open("rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise InterchangeError("", f"there is no file {path}.") from exc
+    except IsADirectoryError as exc:
+        raise InterchangeError("", f"the path {path} is a folder, not a session file.") from exc
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise InterchangeError("", f"could not read {path.name} ({reason}).") from exc
+        raise InterchangeError("", f"could not read {path} ({reason}).") from exc
     return board_from_json(data, content)
 
 

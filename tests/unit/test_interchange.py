@@ -309,8 +309,10 @@ def test_write_and_read_a_file(tmp_path: Path):
 
 def test_reading_a_missing_file_says_so(tmp_path: Path):
     """A file that is not there gives an InterchangeError naming it."""
-    with pytest.raises(InterchangeError, match=r"Could not read nowhere\.json"):
+    with pytest.raises(InterchangeError, match=r"There is no file .*nowhere\.json\."):
         read_board_file(tmp_path / "nowhere.json", CONTENT)
+    with pytest.raises(InterchangeError, match=r"is a folder, not a session file"):
+        read_board_file(tmp_path, CONTENT)
 
 
 def test_a_ten_megabyte_file_imports():

@@ -271,18 +271,14 @@ def carry_candidates(target: Board, others: Iterable[Board]) -> list[CarryCandid
     already continued in some later session (or on the target itself) is left out, so only
     the newest link of each item's chain is offered, with its whole history."""
     boards = [b for b in others if b.session.id != target.session.id]
-    earlier = [
-        b
-        for b in boards
-        if same_team(b.session.team, target.session.team)
-        and b.session.held_on <= target.session.held_on
-    ]
+    team = [b for b in boards if same_team(b.session.team, target.session.team)]
     continued = {
         n.carried_from
-        for b in (*earlier, target)
+        for b in (*team, target)
         for n in b.notes.values()
         if n.carried_from is not None
     }
+    earlier = [b for b in team if b.session.held_on <= target.session.held_on]
     kinds = set(target.template.kinds)
     found: list[CarryCandidate] = []
     for board in sorted(earlier, key=lambda b: (b.session.held_on, b.session.id or 0)):

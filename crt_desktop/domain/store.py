@@ -32,8 +32,11 @@ class SessionStore(Protocol):
         """Save a new session and return it with its id."""
         ...
 
-    def load_board(self, session_id: int) -> Board:
-        """The session's board; KeyError if there is no such session."""
+    def load_board(self, session_id: int, *, remember: bool = True) -> Board:
+        """The session's board; KeyError if there is no such session.
+
+        `remember=False` reads a board only to look at it (another session of the team), so a
+        store that keeps the open session's state for fast saves keeps that state."""
         ...
 
     def save_patch(self, session_id: int, patch: Patch) -> None:

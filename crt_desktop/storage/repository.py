@@ -100,8 +100,11 @@ class SqlSessionStore:
 
     # -- boards ---------------------------------------------------------------------------
 
-    def load_board(self, session_id: int) -> Board:
-        """The session's board; KeyError if there is no such session."""
+    def load_board(self, session_id: int, *, remember: bool = True) -> Board:
+        """The session's board; KeyError if there is no such session.
+
+        With `remember` (the session being opened) its notes are kept as stored for fast
+        saves; without it (a board only read, e.g. for carry-over) the open session's stay."""
         with translated("open the session"), self._engine.connect() as conn:
             row = conn.execute(select(SESSIONS).where(SESSIONS.c.id == session_id)).first()
             if row is None:
@@ -131,7 +134,7 @@ class SqlSessionStore:
                 "that its board does not have, so the database may be damaged."
             )
         by_id = {n.id: n for n in notes}
-        if self._engine.dialect.supports_sane_multi_rowcount:
+        if remember and self._engine.dialect.supports_sane_multi_rowcount:
             # Only one session is open at a time; its notes are shared with the board.
             self._stored = {session_id: dict(by_id)}
         return Board(session=session, template=template, notes=by_id)

@@ -7,6 +7,7 @@ Every change goes through the board controller as one undoable operation, saved 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -380,7 +381,9 @@ def team_candidates(controller: BoardController) -> list[CarryCandidate]:
     others = []
     for summary in controller.store.list_sessions():
         if summary.id != board.session.id and same_team(summary.team, board.session.team):
-            others.append(controller.store.load_board(summary.id))
+            # Only looked at: the store keeps what it remembers of the open session.
+            with contextlib.suppress(KeyError):  # deleted since it was listed
+                others.append(controller.store.load_board(summary.id, remember=False))
     return carry_candidates(board, others)
 
 

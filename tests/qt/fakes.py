@@ -40,7 +40,7 @@ class MemoryStore:
         self.boards[saved.id] = Board(session=saved, template=template)  # type: ignore[index]
         return saved
 
-    def load_board(self, session_id: int) -> Board:
+    def load_board(self, session_id: int, *, remember: bool = True) -> Board:
         return copy.deepcopy(self.boards[session_id])
 
     def save_patch(self, session_id: int, patch: Patch) -> None:

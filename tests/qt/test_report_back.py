@@ -289,3 +289,16 @@ def test_a_reason_being_typed_survives_other_changes(console, store):
     assert response.reason == "Half-typed reason" and len(response.updates) == 1
     assert console.controller.undo()  # the response itself changed: the editor follows
     assert responses.reason.toPlainText() == ""
+
+
+def test_carry_over_skips_a_session_deleted_since_it_was_listed(qtbot, store, monkeypatch):
+    """A listed session that is gone by the time it is read is left out, not a crash."""
+    first = sample_board(store, 8)
+    later = store.create_session(
+        Session("Outpatient nursing", 5, date(2027, 2, 1), "control-board")
+    )
+    controller = BoardController(store.load_board(later.id), store)
+    listed = store.list_sessions()
+    del store.boards[first.session.id]
+    monkeypatch.setattr(store, "list_sessions", lambda: listed)
+    assert team_candidates(controller) == []

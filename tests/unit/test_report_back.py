@@ -241,6 +241,15 @@ def test_carry_over_offers_only_the_newest_link_of_a_chain() -> None:
     assert [(x.session.id, x.note.carried_from) for x in found] == [(2, ids(one)[0])]
 
 
+def test_carry_over_leaves_out_items_a_later_session_already_continued() -> None:
+    """An item carried into a later session is not offered to an earlier one as well."""
+    one = _session_board("Team", date(2026, 1, 1), 1, ("A",))
+    three = _session_board("team ", date(2026, 7, 1), 3, ())
+    do(three, CarryNotes(tuple(one.notes.values())))
+    two = _session_board("Team", date(2026, 4, 1), 2, ())
+    assert carry_candidates(two, [one, three]) == []
+
+
 def test_carry_over_leaves_out_kinds_the_new_board_does_not_use() -> None:
     """A board for resilience notes only is not offered fatigue items."""
     one = _session_board("Team", date(2026, 1, 1), 1, ("A",))

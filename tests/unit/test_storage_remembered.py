@@ -114,3 +114,16 @@ def test_a_failed_save_forgets_what_it_remembered(db: Database) -> None:
         conn.execute(update(NOTES).where(NOTES.c.id == "n00").values(text="Changed elsewhere"))
     do(db, board, MoveNotes(("n01",), "leadership_controls", 0))
     assert db.store.load_board(board.session.id).snapshot() == board.snapshot()
+
+
+def test_reading_another_board_without_remembering_keeps_the_fast_path(db: Database) -> None:
+    """Looking at another session (remember=False) keeps what the store knows of the open one."""
+    board = opened(db)
+    other = db.store.save_board(control_board(team="Night shift"))
+    assert board.session.id is not None and other.id is not None
+    remembered = dict(db.store._stored)
+    assert board.session.id in remembered
+    db.store.load_board(other.id, remember=False)
+    assert db.store._stored == remembered
+    db.store.load_board(other.id)
+    assert set(db.store._stored) == {other.id}

@@ -1,25 +1,25 @@
-"""A column of sticky notes: a QListView over a ColumnModel, plus the panel around it
+"""A column of sticky notes: a CardColumnView over a ColumnModel, plus the panel around it
 (title, one-line help, count)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QDropEvent, QFont, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QDropEvent, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QLabel,
-    QListView,
     QSizePolicy,
     QVBoxLayout,
 )
 
 from crt_desktop.qt_models.column_model import ColumnModel
 
+from .card_column_view import CardColumnView
 from .note_delegate import NoteDelegate
 
 
-class ColumnView(QListView):
+class ColumnView(CardColumnView):
     """The notes of one column. Interactive on the console; read-only in the room view."""
 
     # Left or Right pressed: -1 or +1, so the window can move the focus to the next column.
@@ -31,11 +31,8 @@ class ColumnView(QListView):
         super().__init__()
         self._card_room: int | None = None
         self.setObjectName("columnList")
-        # Set the modes before the model: each of these lays out (sizes) every card again.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setUniformItemSizes(False)
         self.setItemDelegate(delegate)
         self.setModel(model)
         self.setAccessibleName(model.title)
@@ -89,7 +86,7 @@ class ColumnView(QListView):
     def card_room(self) -> int:
         """The width the cards may take: the contents, less room for a scroll bar whether or
         not one shows now, so a bar appearing never narrows cards sized without it. Kept until
-        the next resize: the delegate asks for every card at every layout."""
+        the next resize: it is asked for each card measured."""
         if self._card_room is None:
             width = self.contentsRect().width()
             if self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
@@ -101,15 +98,9 @@ class ColumnView(QListView):
         self._card_room = None
         super().resizeEvent(event)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        # Cards were only estimated while the view was hidden: size them for real now.
-        super().showEvent(event)
-        self.scheduleDelayedItemsLayout()
-
     def relayout(self) -> None:
-        """Recompute every note's size (after a text-size change)."""
-        self.scheduleDelayedItemsLayout()
-        self.viewport().update()
+        """Recompute every note's size (after a text-size change), once the loop turns."""
+        self.invalidate_layout()
 
     def dropEvent(self, event: QDropEvent) -> None:
         super().dropEvent(event)

@@ -3,8 +3,9 @@ votes, stack count, leader mark and (console only) a "hidden from the room" mark
 
 User text is laid out with QTextLayout, which never interprets markup, so `Tom & Jerry <b>bold`
 shows literally. Layouts and sizes are cached: a repaint does no text shaping, and a relayout
-of a column (after every move) asks each card for a size it already knows. A view that is not
-shown yet gets estimates, without shaping any text: it lays its cards out again when shown.
+of a column asks only the cards a change touched. Cards out of sight, or in a view not shown
+yet, may get estimates without shaping any text (`measure`); views measure a card exactly
+before painting it.
 """
 
 from __future__ import annotations
@@ -249,19 +250,37 @@ class NoteDelegate(QStyledItemDelegate):
         note, count = self._card(index)
         if note is None:
             return super().sizeHint(option, index)
+        view = option.widget
+        estimate = view is not None and not view.isVisible()
+        return self._size(index, note, count, round(self._text_width(option)), estimate)[0]
+
+    def measure(self, index: Index, room: int, *, exact: bool) -> tuple[int, bool]:
+        """A card's height in a view whose cards are `room` wide, and whether it is exact.
+        Without `exact`, a card not sized at that width yet gets an estimate from font metrics
+        (no text shaping): views size cards out of sight so until they come into sight."""
+        note, count = self._card(index)
+        if note is None:
+            return 0, True
+        width = round(max(40.0, room - self._insets))
+        size, known = self._size(index, note, count, width, not exact)
+        return size.height(), known
+
+    def _size(
+        self, index: Index, note: Note, count: int, width: int, estimate: bool
+    ) -> tuple[QSize, bool]:
+        """The card's size at a text width, from the cache when the card shows the same; with
+        `estimate`, a card not in the cache gets an estimate (and False)."""
         text, past = self._shown(index, note)
-        width = round(self._text_width(option))
         cached = self._sizes.get(note.id)
         plain = text is note.text and not past  # a card showing no number or parts
         if plain and cached is not None and cached[0] is note and cached[1:3] == (count, width):
-            return cached[3]
+            return cached[3], True
         face = (face_of(note), text, past)
         if cached is not None and cached[4] == face and cached[1:3] == (count, width):
             self._sizes[note.id] = (note, count, width, cached[3], face)
-            return cached[3]
-        view = option.widget
-        if view is not None and not view.isVisible():
-            return self._estimate(note, count, width)
+            return cached[3], True
+        if estimate:
+            return self._estimate(text, count, width), False
         if len(self._sizes) > _CACHE_LIMIT:
             self._sizes.clear()
         text_h = self._text_height(text, width)
@@ -269,17 +288,17 @@ class NoteDelegate(QStyledItemDelegate):
         rows = len(self._chip_rows(items, width))
         size = QSize(width, self._height(text_h, rows, count))
         self._sizes[note.id] = (note, count, width, size, face)
-        return size
+        return size, True
 
     def _height(self, text_h: float, chip_rows: int, count: int) -> int:
         stack_room = self.margin if count else 0
         body = text_h + self.padding * 0.6 + chip_rows * self._chip_height * 1.15
         return round(body + 2 * self.padding + 2 * self.margin + stack_room)
 
-    def _estimate(self, note: Note, count: int, width: int) -> QSize:
-        """A size from font metrics alone, for a view not shown yet (it relayouts when shown)."""
+    def _estimate(self, text: str, count: int, width: int) -> QSize:
+        """A size from font metrics alone, for a card out of sight (measured when in sight)."""
         per_line = max(1, int(width / max(1.0, self._char_width)))
-        lines = len(note.text) // per_line + 1 + note.text.count("\n")
+        lines = len(text) // per_line + 1 + text.count("\n")
         return QSize(width, self._height(lines * self._line_height, 2, count))
 
     # --- painting ----------------------------------------------------------------------------

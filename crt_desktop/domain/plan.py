@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +18,15 @@ class PlanEntry:
     planned_on: date | None = None
 
 
+def team_key(name: str) -> str:
+    """What two spellings of one team share: "Outpatient  Nursing" is "outpatient nursing"."""
+    return " ".join(name.split()).casefold()
+
+
+def same_team(a: str, b: str) -> bool:
+    return team_key(a) == team_key(b)
+
+
 def check_section(section: int) -> int:
     """The section number if it is one of the twelve, else ValidationError."""
     if section not in SECTIONS:
@@ -29,8 +37,3 @@ def check_section(section: int) -> int:
 def clean_entry(team: str, section: int, planned_on: date | None) -> PlanEntry:
     """A plan entry as it will be stored: the team's name tidied, the section checked."""
     return PlanEntry(clean_name(team, "team"), check_section(section), planned_on)
-
-
-def plan_entries(team: str, planned: Mapping[int, date]) -> list[PlanEntry]:
-    """The team's whole plan, one entry per section in order (unplanned ones without a date)."""
-    return [PlanEntry(team, section, planned.get(section)) for section in SECTIONS]

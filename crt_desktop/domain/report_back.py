@@ -19,6 +19,7 @@ from datetime import date
 
 from .board import Board
 from .note import Note, ProgressUpdate, Response
+from .plan import same_team
 from .session import Session
 from .template import Template
 from .validation import ValidationError, clean_reason
@@ -258,10 +259,6 @@ class CarryCandidate:
 
     note: Note
     session: Session
-
-
-def same_team(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def carry_candidates(target: Board, others: Iterable[Board]) -> list[CarryCandidate]:

@@ -23,7 +23,7 @@ from crt_desktop.content import content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.patch import Patch
-from crt_desktop.domain.plan import clean_entry
+from crt_desktop.domain.plan import clean_entry, same_team, team_key
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.store import SessionSummary, StorageError
 from crt_desktop.domain.template import Template
@@ -142,28 +142,39 @@ class SqlSessionStore:
     # -- plans ----------------------------------------------------------------------------
 
     def team_names(self) -> list[str]:
-        """Every team with a session or a plan, sorted by name (ignoring case)."""
+        """Every team with a session or a plan, sorted by name (ignoring case); spellings that
+        differ only in case or spacing are one team, listed once."""
         query = select(SESSIONS.c.team).union(select(PLANS.c.team))
         with translated("read the list of teams"), self._engine.connect() as conn:
-            names = list(conn.scalars(query))
-        return sorted(names, key=lambda name: (name.casefold(), name))
+            names = sorted(conn.scalars(query), key=lambda name: (team_key(name), name))
+        return [name for i, name in enumerate(names) if i == 0 or not same_team(names[i - 1], name)]
 
     def team_plan(self, team: str) -> dict[int, date]:
-        """The team's planned dates by section (unplanned sections are left out)."""
-        query = select(PLANS.c.section, PLANS.c.planned_on).where(PLANS.c.team == team)
+        """The team's planned dates by section (unplanned sections are left out); the team is
+        matched as carry-over matches it, ignoring case and spacing."""
+        query = select(PLANS.c.team, PLANS.c.section, PLANS.c.planned_on)
         with translated("read the team's plan"), self._engine.connect() as conn:
-            return {section: day for section, day in conn.execute(query)}
+            return {
+                section: day for name, section, day in conn.execute(query) if same_team(name, team)
+            }
 
     def set_planned(self, team: str, section: int, planned_on: date | None) -> None:
-        """Plan one section for a day, or unplan it (None), in one committed transaction."""
+        """Plan one section for a day, or unplan it (None), in one committed transaction.
+
+        A team already known under another spelling keeps that spelling."""
         entry = clean_entry(team, section, planned_on)
         p = PLANS.c
+        known = select(SESSIONS.c.team).union_all(select(PLANS.c.team))
         with translated("save the plan"), self._engine.begin() as conn:
-            conn.execute(delete(PLANS).where(p.team == entry.team, p.section == entry.section))
+            spellings = [name for name in conn.scalars(known) if same_team(name, entry.team)]
+            doomed = set(spellings) | {entry.team}
+            conn.execute(delete(PLANS).where(p.team.in_(doomed), p.section == entry.section))
             if entry.planned_on is not None:
                 conn.execute(
                     insert(PLANS).values(
-                        team=entry.team, section=entry.section, planned_on=entry.planned_on
+                        team=spellings[0] if spellings else entry.team,
+                        section=entry.section,
+                        planned_on=entry.planned_on,
                     )
                 )
 

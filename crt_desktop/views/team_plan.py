@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crt_desktop.domain.plan import SECTIONS
+from crt_desktop.domain.plan import SECTIONS, same_team
 from crt_desktop.domain.store import PlanStore, SessionStore, SessionSummary, StorageError
 from crt_desktop.domain.validation import ValidationError
 
@@ -63,7 +63,9 @@ def plan_rows(
     held (on or before today)."""
     rows = []
     for section in SECTIONS:
-        held = tuple(sorted(s.held_on for s in sessions if s.team == team and s.section == section))
+        held = tuple(
+            sorted(s.held_on for s in sessions if same_team(s.team, team) and s.section == section)
+        )
         rows.append(
             PlanRow(
                 section=section,

@@ -47,6 +47,13 @@ def test_rows_mark_held_sections_done_and_name_what_is_next():
     assert next_sentence(rows) == (f"Next: Section 3 · {TITLES[3]} (planned for 1 Mar 2027).")
 
 
+def test_rows_match_the_team_ignoring_case_and_spacing():
+    """Sessions of "night  SHIFT" count for the team "Night shift", as carry-over counts them."""
+    sessions = [SessionSummary(1, date(2026, 11, 20), "night  SHIFT", 1, "action-steps", 3)]
+    rows = plan_rows("Night shift", TITLES, {}, sessions, TODAY)
+    assert rows[0].done and rows[0].held_on == (date(2026, 11, 20),)
+
+
 def test_plan_a_day_and_clear_it(qtbot, store):
     """Planning a section saves the day at once; clearing it removes it."""
     held(store, "Night shift", 1, date(2026, 11, 20))

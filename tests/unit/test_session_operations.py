@@ -14,7 +14,7 @@ from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.operations import AddNote, DeleteNotes, MoveNotes, Operation, Vote
 from crt_desktop.domain.patch import apply_patch
-from crt_desktop.domain.plan import PlanEntry, clean_entry, plan_entries
+from crt_desktop.domain.plan import PlanEntry, clean_entry, same_team
 from crt_desktop.domain.session import (
     Session,
     check_tally_key,
@@ -220,12 +220,9 @@ def test_carried_items_fit_the_board_they_land_on():
         CarryNotes((earlier_item(),)).patch(resilience_only)
 
 
-def test_plan_entries_cover_the_twelve_sections():
-    """A plan lists every section in order, with a day where one is planned."""
-    entries = plan_entries("Night shift", {3: date(2027, 3, 1)})
-    assert [e.section for e in entries] == list(range(1, 13))
-    assert entries[2] == PlanEntry("Night shift", 3, date(2027, 3, 1))
-    assert entries[0].planned_on is None
+def test_plan_entries_are_tidied_and_checked():
+    """A plan entry's team name is tidied and its section must be one of the twelve."""
+    assert same_team("Night  Shift ", "night shift") and not same_team("Night", "Day")
     assert clean_entry("  Night   shift ", 4, None) == PlanEntry("Night shift", 4, None)
     with pytest.raises(ValidationError, match="no section 13"):
         clean_entry("Night shift", 13, None)

@@ -281,6 +281,20 @@ def test_team_names_come_from_sessions_and_plans(db: Database) -> None:
     assert db.store.team_names() == ["Acute care", "Night shift", "outpatient nursing"]
 
 
+def test_plans_match_teams_as_carry_over_does(db: Database) -> None:
+    """A plan is found and kept whatever the case or spacing of the team's name."""
+    db.store.save_board(control_board(team="Outpatient nursing"))
+    db.store.set_planned("outpatient  NURSING", 3, date(2027, 3, 1))
+    db.store.set_planned("Outpatient nursing", 4, date(2027, 4, 1))
+    db.store.set_planned("OUTPATIENT nursing", 4, date(2027, 4, 8))
+    expected = {3: date(2027, 3, 1), 4: date(2027, 4, 8)}
+    assert db.store.team_plan("outpatient nursing") == expected
+    assert db.store.team_plan(" Outpatient Nursing ") == expected
+    assert db.store.team_names() == ["Outpatient nursing"]
+    db.store.set_planned("outpatient nursing", 3, None)
+    assert db.store.team_plan("Outpatient nursing") == {4: date(2027, 4, 8)}
+
+
 @pytest.mark.parametrize(
     ("team", "section", "message"),
     [("", 1, "needs a name"), ("Team", 0, "no section 0"), ("Team", 13, "no section 13")],

@@ -15,9 +15,6 @@ class Board:
     template: Template
     notes: dict[str, Note] = field(default_factory=dict)
 
-    def note(self, note_id: str) -> Note:
-        return self.notes[note_id]
-
     def in_column(self, column: str) -> list[Note]:
         """Every note in a column, stacked ones included, in board order."""
         found = [n for n in self.notes.values() if n.column == column]

@@ -23,7 +23,7 @@ from .plan import same_team
 from .session import Session
 from .template import Template
 from .validation import ValidationError, clean_reason
-from .vocabulary import CANNOT_CONTROL, LEADERSHIP_CONTROLS, ResponseStatus
+from .vocabulary import LEADERSHIP_CONTROLS, ResponseStatus
 
 # The order the team sees the groups in: work under way first, unanswered items last.
 STATUS_ORDER: tuple[ResponseStatus, ...] = (
@@ -117,15 +117,6 @@ def group_by_status(items: Iterable[Note], *, keep_empty: bool = False) -> list[
         StatusGroup(status, tuple(notes))
         for status, notes in by_status.items()
         if notes or keep_empty
-    ]
-
-
-def moved_to_cannot_control(board: Board) -> list[Note]:
-    """Leadership items a leader judged unlikely to change that now sit in Cannot control."""
-    return [
-        n
-        for n in leadership_items(board)
-        if n.column == CANNOT_CONTROL and status_of(n) is ResponseStatus.UNLIKELY_TWO_YEARS
     ]
 
 

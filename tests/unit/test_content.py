@@ -54,7 +54,7 @@ def test_each_template_takes_a_note_and_a_move(key):
     (note,) = board.in_column(template.entry_column)
     last = template.columns[-1].key
     apply_patch(board, MoveNotes((note.id,), last).patch(board))
-    assert board.note(note.id).column == last
+    assert board.notes[note.id].column == last
 
 
 @pytest.mark.parametrize("key", sorted(set(TEMPLATE_OF_SECTION.values())))

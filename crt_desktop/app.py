@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from crt_desktop import __version__
 from crt_desktop.content import ContentError, content
 from crt_desktop.domain.store import SessionStore, StorageError
+from crt_desktop.views.messages import fail, warn
 
 if TYPE_CHECKING:
     from crt_desktop.views.session_picker import SessionPicker
@@ -111,11 +112,11 @@ class Desktop:
         try:
             board = self.store.load_board(session_id)
         except KeyError:
-            QMessageBox.warning(self.picker, "CRT Desktop", f"There is no session {session_id}.")
+            warn(self.picker, "CRT Desktop", f"There is no session {session_id}.")
             self.picker.show()
             return
         except StorageError as exc:
-            QMessageBox.warning(self.picker, "CRT Desktop", str(exc))
+            warn(self.picker, "CRT Desktop", str(exc))
             self.picker.show()
             return
         from crt_desktop.views.export_dialog import export_leader_summary
@@ -176,7 +177,7 @@ class FirstPaintProbe(QObject):
 def _fail(message: str) -> int:
     print(f"crt-desktop: {message}", file=sys.stderr)
     if QGuiApplication.platformName() != "offscreen":  # nobody could see, or close, the dialog
-        QMessageBox.critical(None, "CRT Desktop", message)
+        fail(None, "CRT Desktop", message)
     return 1
 
 

@@ -47,6 +47,10 @@ class SessionStore(Protocol):
         """Save a whole new board (an import) in one transaction, all or nothing."""
         ...
 
+    def delete_session(self, session_id: int) -> None:
+        """Delete a session with all its notes and responses; KeyError if there is none."""
+        ...
+
 
 class PlanStore(Protocol):
     """Each team's plan of the twelve sections (kept apart from SessionStore on purpose)."""

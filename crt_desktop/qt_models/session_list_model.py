@@ -22,6 +22,10 @@ class SessionListModel(QAbstractTableModel):
         self._rows = sorted(sessions, key=lambda s: (s.held_on, s.id), reverse=True)
         self.endResetModel()
 
+    def sessions(self) -> list[SessionSummary]:
+        """Every session listed, newest first."""
+        return list(self._rows)
+
     def session_at(self, row: int) -> SessionSummary:
         return self._rows[row]
 

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from crt_desktop.domain.board import Board
 
+from .messages import Icon, message_box, warn
+
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -52,11 +54,14 @@ def export_leader_summary(parent: QWidget, board: Board) -> Path | None:
         path = path.with_name(path.name + ".pdf")
     problem = write_summary(board, path)
     if problem is not None:
-        QMessageBox.warning(parent, "Export leader summary", problem)
+        warn(parent, "Export leader summary", problem)
         return None
-    box = QMessageBox(parent)
-    box.setWindowTitle("Export leader summary")
-    box.setText(f"The leader summary is saved as {path.name}.")
+    box = message_box(
+        parent,
+        "Export leader summary",
+        f"The leader summary is saved as {path.name}.",
+        icon=Icon.Information,
+    )
     open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
     box.addButton("Done", QMessageBox.ButtonRole.AcceptRole)
     box.exec()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from crt_desktop.domain.session_operations import SetComponent, SetStep, ShowPro
 from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
 
+from .messages import warn
 from .team_plan import plan_store_of
 
 CURRENT = "\u25b6"  # ▶ marks the current step
@@ -324,7 +324,7 @@ def print_visual(
     try:
         return write_poster(board, Path(name), paper=paper)
     except (ExportError, ValueError) as exc:
-        QMessageBox.warning(parent, "Print visual", str(exc))
+        warn(parent, "Print visual", str(exc))
         return None
 
 

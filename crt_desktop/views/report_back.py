@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -61,6 +60,7 @@ from crt_desktop.domain.vocabulary import ResponseStatus
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.widgets.theme import CONSOLE
 
+from .messages import ask
 from .room_report_back import ReportBackBoard
 
 if TYPE_CHECKING:
@@ -359,15 +359,8 @@ def import_responses(
 def _confirm_plan(parent: QWidget) -> Callable[[AnswerPlan], bool]:
     def confirm(plan: AnswerPlan) -> bool:
         lines = plan.describe()
-        box = QMessageBox(parent)
-        box.setWindowTitle("Import responses")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(lines[0])
-        box.setInformativeText("\n".join(line.strip() for line in lines[1:]))
-        record = box.addButton("Record these", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is record
+        details = "\n".join(line.strip() for line in lines[1:])
+        return ask(parent, "Import responses", lines[0], "Record these", details=details)
 
     return confirm
 

@@ -13,18 +13,19 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from crt_desktop.domain.report_back import written_date
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.store import SessionStore, StorageError
 from crt_desktop.domain.validation import ValidationError
 from crt_desktop.qt_models.session_list_model import SessionListModel
 
+from .messages import ask, warn
 from .new_session_dialog import NewSessionDialog
 from .team_plan import TeamPlanDialog, plan_store_of
 
@@ -82,11 +83,15 @@ class SessionPicker(QMainWindow):
         self.plan_button.setToolTip("The twelve sections of a team: planned, held, what is next")
         self.plan_button.clicked.connect(self.show_team_plan)
         self.plan_button.setVisible(plan_store_of(store) is not None)
+        self.delete_button = QPushButton("Delete session…")
+        self.delete_button.setToolTip("Delete the selected session and all its notes, after asking")
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.plan_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout()
         layout.addWidget(heading)
@@ -105,17 +110,18 @@ class SessionPicker(QMainWindow):
         try:
             sessions = self._store.list_sessions()
         except StorageError as exc:
-            QMessageBox.warning(self, "CRT Desktop", str(exc))
+            warn(self, "CRT Desktop", str(exc))
             sessions = []
         self.model.set_sessions(sessions)
         self.empty_hint.setVisible(not sessions)
         self.open_button.setEnabled(bool(sessions))
+        self.delete_button.setEnabled(bool(sessions))
         row = self.model.row_of(select) if select is not None else (0 if sessions else None)
         if row is not None:
             self.table.selectRow(row)
 
     def new_session(self) -> None:
-        teams = [s.team for s in self.model._rows]
+        teams = [s.team for s in self.model.sessions()]
         dialog = NewSessionDialog(self._titles, teams, self)
         if dialog.exec() != NewSessionDialog.DialogCode.Accepted:
             return
@@ -132,7 +138,7 @@ class SessionPicker(QMainWindow):
         try:
             saved = self._store.create_session(session)
         except (StorageError, ValidationError) as exc:
-            QMessageBox.warning(self, "CRT Desktop", str(exc))
+            warn(self, "CRT Desktop", str(exc))
             return
         assert saved.id is not None
         self.refresh(select=saved.id)
@@ -149,6 +155,33 @@ class SessionPicker(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def delete_selected(self, confirm: Callable[[str], bool] | None = None) -> bool:
+        """Ask (naming the team, day and notes), then delete the selected session for good.
+
+        `confirm` gets the question and says yes or no (a dialog by default; tests replace
+        it). True when the session was deleted."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return False
+        summary = self.model.session_at(rows[0].row())
+        notes = f"{summary.note_count} note{'' if summary.note_count == 1 else 's'}"
+        question = (
+            f"Delete the session of {summary.team} on {written_date(summary.held_on)} "
+            f"(Section {summary.section}, {notes})? This cannot be undone."
+        )
+        asked = confirm or (lambda text: ask(self, "Delete session", text, "Delete"))
+        if not asked(question):
+            return False
+        try:
+            self._store.delete_session(summary.id)
+        except KeyError:
+            pass  # already gone: the list below catches up
+        except StorageError as exc:
+            warn(self, "CRT Desktop", str(exc))
+            return False
+        self.refresh()
+        return True
 
     def open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -49,6 +49,11 @@ class MemoryStore:
         apply_patch(self.boards[session_id], patch)
         self.saved.append(patch)
 
+    def delete_session(self, session_id: int) -> None:
+        if self.fail:
+            raise StorageError(self.fail)
+        del self.boards[session_id]
+
     def save_board(self, board: Board) -> Session:
         session = self.create_session(board.session)
         self.boards[session.id].notes = dict(board.notes)  # type: ignore[index]

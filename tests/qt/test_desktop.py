@@ -36,9 +36,7 @@ def test_closing_a_console_brings_back_the_session_list(qtbot, store):
 def test_opening_a_missing_session_says_so(qtbot, store, monkeypatch):
     """A session id that is not in the database gives a message and the list."""
     shown: list[str] = []
-    monkeypatch.setattr(
-        "crt_desktop.app.QMessageBox.warning", lambda _parent, _title, text: shown.append(text)
-    )
+    monkeypatch.setattr("crt_desktop.app.warn", lambda _parent, _title, text: shown.append(text))
     desktop = Desktop(store, screen=None, present=False)
     qtbot.addWidget(desktop.picker)
     desktop.open_session(99)

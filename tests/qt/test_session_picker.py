@@ -77,3 +77,40 @@ def test_new_session_form_refuses_an_empty_team(qtbot):
     assert dialog.problem.text() == "The team needs a name."
     dialog.team.setText("  Outpatient   nursing ")
     assert dialog.values()[0] == "Outpatient nursing"
+
+
+def test_delete_asks_naming_the_session_then_deletes_it(qtbot, store):
+    """Delete session… names team, day and note count; No keeps it, Yes deletes it for good."""
+    from crt_desktop.domain.operations import AddNote
+
+    kept = store.create_session(Session("Night shift", 4, date(2026, 11, 1), "control-board"))
+    doomed = store.create_session(Session("Day shift", 4, date(2026, 11, 20), "control-board"))
+    board = store.load_board(doomed.id)
+    store.save_patch(doomed.id, AddNote("Charting").patch(board))
+    picker = make_picker(qtbot, store, [])
+    picker.table.selectRow(picker.model.row_of(doomed.id))
+    asked: list[str] = []
+    assert not picker.delete_selected(lambda text: asked.append(text) or False)
+    assert asked == [
+        "Delete the session of Day shift on 20 November 2026 (Section 4, 1 note)? "
+        "This cannot be undone."
+    ]
+    assert len(store.list_sessions()) == 2
+    assert picker.delete_selected(lambda _text: True)
+    assert [s.id for s in store.list_sessions()] == [kept.id]
+    assert [s.id for s in picker.model.sessions()] == [kept.id]
+    with pytest.raises(KeyError):
+        store.load_board(doomed.id)
+
+
+def test_message_boxes_show_text_literally(qtbot):
+    """A message holding markup shows it as typed, never as rich text."""
+    from PySide6.QtCore import Qt
+
+    from crt_desktop.views.messages import message_box
+
+    box = message_box(None, "CRT Desktop", "Team <b>A</b> & co", details="<i>why</i>")
+    qtbot.addWidget(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert box.text() == "Team <b>A</b> & co"
+    assert box.informativeText() == "<i>why</i>"

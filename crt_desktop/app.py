@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from crt_desktop import __version__
 from crt_desktop.content import ContentError, content
 from crt_desktop.domain.store import SessionStore, StorageError
+from crt_desktop.instance_lock import acquire_lock, lock_path_for
 from crt_desktop.views.messages import fail, warn
 
 if TYPE_CHECKING:
@@ -38,33 +37,6 @@ def _application() -> QApplication:
     app.setOrganizationName("crt-desktop")
     app.setDesktopFileName("crt-desktop")
     return app
-
-
-def lock_path_for(url: str, data_dir: Path) -> Path:
-    """Where the one-instance lock lives: beside a SQLite file, else in the data folder."""
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        return Path(f"{parsed.database}.lock")
-    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
-    return data_dir / f"database-{digest}.lock"
-
-
-def acquire_lock(path: Path) -> QLockFile | None:
-    """Hold the lock for this database, or None when another instance holds it.
-
-    OSError when no lock file can be made there at all (a read-only folder, a full disk)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(path))
-    lock.setStaleLockTime(0)  # a crashed instance's lock is stale at once (its pid is gone)
-    if not lock.tryLock(200):
-        lock.removeStaleLockFile()
-        if not lock.tryLock(200):
-            if lock.error() != QLockFile.LockError.LockFailedError:
-                raise OSError(f"could not make the lock file {path}")
-            return None
-    return lock
 
 
 class _OnClose(QObject):

@@ -1,4 +1,5 @@
-"""The headless sub-commands: sessions, new, import, export. No Qt is loaded here."""
+"""The headless sub-commands: sessions, new, import, export, import-responses. No Qt is loaded
+here, but for the one-instance lock the writing commands take (QtCore only)."""
 
 from __future__ import annotations
 
@@ -55,8 +56,30 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> SessionStore
         raise CommandError(f"There is no database at {missing}.", status=2)
     database = open_database(url)
     # Closed by run_command as the command ends, so the file is whole and quiet on return.
-    args.__dict__.setdefault("opened", []).append(database)
+    _on_exit(args, database.close)
     return database.store
+
+
+def _on_exit(args: argparse.Namespace, action: Callable[[], object]) -> None:
+    args.__dict__.setdefault("on_exit", []).append(action)
+
+
+def hold_lock(args: argparse.Namespace) -> None:
+    """Take the database's one-instance lock until the command ends (before opening it), or
+    refuse while the app has the database open: its console would not see what changed."""
+    from crt_desktop.instance_lock import acquire_lock, lock_path_for
+    from crt_desktop.storage.database import default_database_path
+
+    url = database_url(args)
+    try:
+        lock = acquire_lock(lock_path_for(url, default_database_path().parent))
+    except OSError:
+        return  # no lock file can be made there: opening the database names the cause
+    if lock is None:
+        raise CommandError(
+            "CRT Desktop has this database open; close the app, then run the command again."
+        )
+    _on_exit(args, lock.unlock)
 
 
 def _session_or_fail(store: SessionStore, session_id: int) -> None:
@@ -92,6 +115,7 @@ def cmd_new(args: argparse.Namespace) -> None:
         template=template,
         facilitation_team=facilitators,
     )
+    hold_lock(args)
     saved = open_store(args).create_session(session)
     print(saved.id)
 
@@ -107,6 +131,7 @@ def cmd_import(args: argparse.Namespace) -> None:
             raise CommandError(str(exc), status=2) from exc
         # Name the file as well as the field: the file may be one of many being imported.
         raise CommandError(f"{args.file}: {exc}", status=2) from exc
+    hold_lock(args)
     saved = open_store(args).save_board(board)
     print(saved.id)
 
@@ -159,6 +184,8 @@ def cmd_import_responses(args: argparse.Namespace) -> None:
         form = read_filled_file(Path(args.file))
     except ResponsesError as exc:
         raise CommandError(str(exc), status=2) from exc
+    if not args.dry_run:
+        hold_lock(args)
     store = open_store(args, create=False)
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
@@ -211,6 +238,6 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"crt-desktop: {exc}", file=sys.stderr)
         return status
     finally:
-        for database in args.__dict__.pop("opened", ()):
-            database.close()
+        for action in reversed(args.__dict__.pop("on_exit", [])):
+            action()
     return 0

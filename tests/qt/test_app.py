@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from crt_desktop.app import acquire_lock, lock_path_for
+from crt_desktop.instance_lock import acquire_lock, lock_path_for
 from crt_desktop.storage.database import sqlite_url
 
 

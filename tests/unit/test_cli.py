@@ -217,3 +217,32 @@ def test_export_to_a_missing_folder_is_one_sentence(capsys, db, tmp_path, option
     assert ".tmp" not in err and ".part" not in err and "Errno" not in err
     if option == "--json":
         assert "session file" in err and "summary" not in err
+
+
+def test_writing_commands_wait_for_the_app_to_close(capsys, db, tmp_path, monkeypatch):
+    """While the app holds the database, new and import refuse in one sentence (status 1);
+    sessions and export still read it."""
+    from crt_desktop.instance_lock import acquire_lock, lock_path_for
+    from crt_desktop.storage.database import sqlite_url
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert run(capsys, "new", "--team", "T", "--section", "4", "--db", db)[0] == 0
+    assert run(capsys, "export", "1", "--json", str(tmp_path / "a.json"), "--db", db)[0] == 0
+    lock = acquire_lock(lock_path_for(sqlite_url(Path(db)), tmp_path / "data"))
+    assert lock is not None
+    try:
+        for argv in (
+            ("new", "--team", "T", "--section", "4"),
+            ("import", str(tmp_path / "a.json")),
+        ):
+            status, out, err = run(capsys, *argv, "--db", db)
+            assert (status, out) == (1, "")
+            assert err.count("\n") == 1 and "has this database open" in err
+        assert run(capsys, "sessions", "--db", db)[0] == 0
+        assert run(capsys, "export", "1", "--json", str(tmp_path / "b.json"), "--db", db)[0] == 0
+    finally:
+        lock.unlock()
+    assert [
+        line.split()[0] for line in run(capsys, "sessions", "--db", db)[1].splitlines()[1:]
+    ] == ["1"]
+    assert run(capsys, "import", str(tmp_path / "a.json"), "--db", db)[0] == 0

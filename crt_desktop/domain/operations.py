@@ -130,7 +130,8 @@ KEEP = Keep.KEEP
 
 @dataclass(frozen=True)
 class EditNote(Operation):
-    """Change a note's text, kind, level or leader mark; fields left as None stay as they are."""
+    """Change a note's text, kind, level or leader mark. Fields left as None stay as they are;
+    for the level, KEEP leaves it and None clears it."""
 
     note_id: str
     text: str | None = None

@@ -50,10 +50,6 @@ ABOUT: dict[ResponseStatus, str] = {
     ),
     ResponseStatus.NOT_REVIEWED: "These are still waiting for an answer.",
 }
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 def group_heading(status: ResponseStatus) -> str:
@@ -61,11 +57,6 @@ def group_heading(status: ResponseStatus) -> str:
     if status is ResponseStatus.UNLIKELY_TWO_YEARS:
         return f"{status.label}: moved to Cannot control"
     return status.label
-
-
-def written_date(day: date) -> str:
-    """A date written out the same way everywhere, whatever the computer's language."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def leader_columns(template: Template) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from crt_desktop.domain.board import Board
+from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.note import Note, Response
 from crt_desktop.domain.operations import SetResponse, SetResponses
 from crt_desktop.domain.patch import Patch
@@ -51,7 +52,6 @@ from crt_desktop.domain.report_back import (
     status_of,
     with_update,
     without_update,
-    written_date,
 )
 from crt_desktop.domain.session_operations import CarryNotes
 from crt_desktop.domain.store import StorageError

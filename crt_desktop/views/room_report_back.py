@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.report_back import (
@@ -31,7 +32,6 @@ from crt_desktop.domain.report_back import (
     group_heading,
     latest_update,
     leadership_items,
-    written_date,
 )
 from crt_desktop.domain.vocabulary import ResponseStatus
 from crt_desktop.qt_models.board_controller import BoardController

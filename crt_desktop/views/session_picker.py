@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crt_desktop.domain.report_back import written_date
+from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.store import SessionStore, StorageError
 from crt_desktop.domain.validation import ValidationError

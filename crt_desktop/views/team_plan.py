@@ -27,20 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.plan import SECTIONS, same_team
 from crt_desktop.domain.store import PlanStore, SessionStore, SessionSummary, StorageError
 from crt_desktop.domain.validation import ValidationError
 
-_MONTHS = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-)  # fmt: skip
 HEADERS = ("Section", "Title", "Planned", "Held", "Done")
 DONE = "\u2713 Done"  # ✓
 
 
 def short_date(day: date) -> str:
-    """A date written the same way whatever the computer's language."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """e.g. "1 Mar 2027": short, for the table's columns."""
+    return written_date(day, short=True)
 
 
 @dataclass(frozen=True)

@@ -39,3 +39,13 @@ def test_cleaned_text_has_no_controls_and_is_stable(text):
     cleaned = clean_text(text)
     assert all(ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs") for ch in cleaned)
     assert clean_text(cleaned) == cleaned
+
+
+def test_dates_are_written_the_same_way_everywhere():
+    """One month table: long for report-back, short for the team plan's columns."""
+    from datetime import date
+
+    from crt_desktop.domain.dates import written_date
+
+    assert written_date(date(2026, 11, 20)) == "20 November 2026"
+    assert written_date(date(2027, 3, 1), short=True) == "1 Mar 2027"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -111,8 +114,30 @@ def _components(content: Content, section: int) -> tuple[tuple[str, str, str], .
     return tuple((getattr(c, "key", ""), c.title, getattr(c, "help", "")) for c in found)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cycle collector while the summary is built.
+
+    The build makes hundreds of thousands of small objects and frees them as it goes; the
+    collector would still walk the whole program's objects (in the app, Qt's and the
+    database's too) several times over, a tenth of a second each time."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> None:
     """Write the summary of `board` as PDF into an open binary file."""
+    with _collector_paused():
+        _build(board, file, pagesize=pagesize, content=content)
+
+
+def _build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> None:
     fonts()
     st = styles()
     session = board.session

@@ -22,6 +22,7 @@ from .chart import counts_chart, counts_table
 from .considerations import AFTER_LAST_SECTION, leadership_considerations
 from .digest import Digest, Item
 from .fonts import BOLD, FAMILY, markup
+from .paragraphs import user_paragraph
 from .styles import KIND_LOOKS, RULE, Styles
 
 _MONTHS = (
@@ -96,7 +97,7 @@ def _note_parts(item: Item, st: Styles) -> list[Flowable]:
     card_parts = [
         Paragraph(f"<b>{markup(title)}:</b> {markup(text)}", st.body) for title, text in item.parts
     ]
-    return [Paragraph(markup(item.note.text), st.note), *card_parts, _meta(item, st)]
+    return [user_paragraph(item.note.text, st.note), *card_parts, _meta(item, st)]
 
 
 def cover(session: Session, section_title: str, digest: Digest, st: Styles) -> list[Flowable]:

@@ -100,6 +100,23 @@ def shuffle_key(session_id: int | None, note_id: str) -> str:
     return hashlib.sha1(f"{session_id}:{note_id}".encode()).hexdigest()
 
 
+# The last patch's columns and changed faces: every column model of both windows asks in turn.
+_last_change: tuple[Patch, Patch, frozenset[str], frozenset[str]] | None = None
+
+
+def _what_changed(patch: Patch, inverse: Patch) -> tuple[frozenset[str], frozenset[str]]:
+    """The columns a patch touches (before or after) and the notes whose face it changed."""
+    global _last_change
+    last = _last_change
+    if last is not None and last[0] is patch and last[1] is inverse:
+        return last[2], last[3]
+    before = {n.id: n for n in inverse.put}
+    columns = frozenset(n.column for n in (*patch.put, *inverse.put))
+    faces = frozenset(n.id for n in patch.put if face_of(before.get(n.id)) != face_of(n))
+    _last_change = (patch, inverse, columns, faces)
+    return columns, faces
+
+
 class ColumnModel(QAbstractListModel):
     """The cards (stack tops) of one column, in board order.
 
@@ -318,8 +335,8 @@ class ColumnModel(QAbstractListModel):
         return counts
 
     def _on_patched(self, patch: Patch, inverse: Patch) -> None:
-        touched = (*patch.put, *inverse.put)
-        if not any(n.column == self.column for n in touched):
+        columns, faces = _what_changed(patch, inverse)
+        if self.column not in columns:
             return
         old, new = self._ids, self._current_ids()
         old_counts, self._stack_counts = self._stack_counts, self._count_stacks()
@@ -327,17 +344,20 @@ class ColumnModel(QAbstractListModel):
             self._replace_rows(old, new)
         old_ranks, self._ranks = self._ranks, self._count_ranks()
         # Repaint only cards whose face changed (not those that merely shifted position).
-        before = {n.id: n for n in inverse.put}
-        changed = {n.id for n in patch.put if face_of(before.get(n.id)) != face_of(n)}
+        changed = set(faces)
         changed |= {
             i
             for i in self._stack_counts.keys() | old_counts.keys()
             if self._stack_counts.get(i) != old_counts.get(i)
         }
         changed |= {i for i in self._ranks if self._ranks.get(i) != old_ranks.get(i)}
-        rows = [r for r in (self.row_of(i) for i in changed) if r >= 0]
-        if rows:
-            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+        rows = sorted(r for r in (self.row_of(i) for i in changed) if r >= 0)
+        # One signal per run of neighbouring rows: views measure again only the rows named.
+        start = 0
+        for at in range(1, len(rows) + 1):
+            if at == len(rows) or rows[at] != rows[at - 1] + 1:
+                self.dataChanged.emit(self.index(rows[start]), self.index(rows[at - 1]))
+                start = at
         self.counts_changed.emit()
 
     def _replace_rows(self, old: list[str], new: list[str]) -> None:

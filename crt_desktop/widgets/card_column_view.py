@@ -83,6 +83,15 @@ class CardColumnView(QListView):
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
         self._geometry_timer.timeout.connect(self._refresh_geometry)
+        self._backdrop: QColor | None = None
+
+    def set_backdrop(self, colour: QColor | None) -> None:
+        """Paint the space behind the cards in this colour (that of the panel around the view),
+        so a repaint of cards never repaints the widgets behind the view as well (on the
+        projector, three full-screen layers of style sheet). None: see through, as by default."""
+        self._backdrop = colour
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, colour is not None)
+        self.viewport().update()
 
     # --- what subclasses may change ------------------------------------------------------------
 
@@ -475,15 +484,19 @@ class CardColumnView(QListView):
         if delegate is None or model is None:
             return
         self._ensure_layout()
+        painter = QPainter(self.viewport())
+        area = event.rect()
+        if self._backdrop is not None:
+            painter.fillRect(area, self._backdrop)
         if not self._heights:
-            self._paint_drop_indicator()
+            self._paint_drop_indicator(painter)
+            painter.end()
             return
         if self._settle_visible_in_paint():
             self._geometry_timer.start(0)
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         base_state = option.state
-        painter = QPainter(self.viewport())
         area = event.rect()
         offset = self.verticalOffset()
         width = self.viewport().width()

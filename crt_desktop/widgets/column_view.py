@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QDropEvent, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QColor, QDropEvent, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -34,6 +34,7 @@ class ColumnView(CardColumnView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setItemDelegate(delegate)
+        self.set_backdrop(QColor(delegate.theme.column_fill))
         self.setModel(model)
         self.setAccessibleName(model.title)
         self.setAccessibleDescription(model.help)

@@ -190,12 +190,18 @@ class NoteDelegate(QStyledItemDelegate):
         return found
 
     def _text_height(self, text: str, width: float) -> float:
-        """The text's height, for sizing: only the height is kept, not the layout."""
+        """The text's height, for sizing. Views measure exactly only cards about to be painted,
+        so the laid-out text is kept with the painted ones (least recently used dropped)."""
         key = (text, round(width), self.body_font.key())
         height = self._text_heights.get(key)
         if height is None:
             laid_out = self._layouts.get(key)
-            height = laid_out[1] if laid_out else _layout_text(text, self.body_font, width)[1]
+            if laid_out is None:
+                laid_out = _layout_text(text, self.body_font, width)
+                if len(self._layouts) >= _LAYOUT_LIMIT:
+                    del self._layouts[next(iter(self._layouts))]
+                self._layouts[key] = laid_out
+            height = laid_out[1]
             if len(self._text_heights) > _CACHE_LIMIT:
                 self._text_heights.clear()
             self._text_heights[key] = height

@@ -16,11 +16,13 @@ from .messages import Icon, message_box, warn
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def default_file_name(board: Board) -> str:
-    """e.g. "Outpatient nursing - Section 4 - 2026-11-20.pdf", safe on every file system."""
+def default_file_name(board: Board, kind: str = "") -> str:
+    """e.g. "Outpatient nursing - Section 4 - 2026-11-20.pdf", or with a kind ("poster")
+    "… - 2026-11-20 - poster.pdf"; safe on every file system, whatever the team is called."""
     session = board.session
-    team = _UNSAFE.sub(" ", session.team).strip(" .") or "Team"
-    return f"{team[:80]} - Section {session.section} - {session.held_on.isoformat()}.pdf"
+    team = " ".join(_UNSAFE.sub(" ", session.team).split()).strip(" .") or "Team"
+    suffix = f" - {kind}" if kind else ""
+    return f"{team[:80]} - Section {session.section} - {session.held_on.isoformat()}{suffix}.pdf"
 
 
 def default_folder() -> Path:

@@ -316,8 +316,9 @@ def print_visual(
     paper = (choose_paper or ask_paper)()
     if not paper:
         return None
-    session = board.session
-    suggested = str(Path.home() / f"Poster - {session.team} - section {session.section}.pdf")
+    from .export_dialog import default_file_name, default_folder
+
+    suggested = str(default_folder() / default_file_name(board, "poster"))
     name = (choose_file or ask_file)(suggested)
     if not name:
         return None

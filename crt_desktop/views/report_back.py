@@ -488,7 +488,7 @@ class LeadershipMenu:
     def ask_export(self) -> None:
         from .export_dialog import default_file_name, default_folder
 
-        name = default_file_name(self.controller.board).removesuffix(".pdf") + " - report-back.pdf"
+        name = default_file_name(self.controller.board, "report-back")
         chosen, _ = QFileDialog.getSaveFileName(
             self.console, "Export report-back PDF", str(default_folder() / name), "PDF (*.pdf)"
         )

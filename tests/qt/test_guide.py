@@ -127,3 +127,19 @@ def test_print_visual_writes_the_poster(qtbot, tmp_path: Path):
     assert content().section(7).visual.lines[0] in words
     skipped = print_visual(console, console.controller.board, choose_paper=lambda: None)
     assert skipped is None
+
+
+def test_print_visual_suggests_a_safe_file_name(qtbot):
+    """The poster's suggested file sits in an existing folder, named safely even for "A/B"."""
+    from dataclasses import replace
+
+    console, _room, _store = open_section(qtbot, 7)
+    board = console.controller.board
+    board.session = replace(board.session, team="Nights A/B: <ward>")
+    offered: list[str] = []
+    print_visual(
+        console, board, choose_paper=lambda: "A4", choose_file=lambda s: offered.append(s) or ""
+    )
+    suggested = Path(offered[0])
+    assert suggested.parent.is_dir()
+    assert suggested.name == "Nights A B ward - Section 7 - 2027-01-05 - poster.pdf"

@@ -21,9 +21,10 @@ from crt_desktop.domain.template import BoardMode
 from . import section_tools, sections
 from .atomic import write_atomically
 from .digest import digest as make_digest
-from .fonts import FAMILY, fonts, markup
+from .fonts import FAMILY, fonts
 from .form import SummaryForm
 from .paper import check_paper
+from .paragraphs import user_paragraph
 from .styles import FOOTER_SPACE, HEADER_SPACE, MARGIN, MUTED, PAGE_SIZES, Styles, styles
 
 
@@ -58,8 +59,7 @@ def _numbered_canvas(footer: str, style: Any) -> type[Canvas]:
 
         def _footer(self, number: int, total: int) -> None:
             width, _ = self._pagesize
-            text = f"{footer}{sections.SEP}Page {number} of {total}"
-            para = Paragraph(text, style)
+            para = user_paragraph(f"{footer}{sections.SEP}Page {number} of {total}", style)
             _, height = para.wrap(width - 2 * MARGIN, FOOTER_SPACE)
             para.drawOn(self, MARGIN, MARGIN - 4 - height / 2)
 
@@ -150,7 +150,7 @@ def _build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> 
     except KeyError:
         next_title = None
     footer_style = st.meta.clone("footer", textColor=MUTED, fontSize=9, leading=11)
-    footer = f"{markup(session.team)}{sections.SEP}{sections.long_date(session.held_on)}"
+    footer = f"{session.team}{sections.SEP}{sections.long_date(session.held_on)}"  # plain text
     doc = SummaryDoc(
         file,
         st,

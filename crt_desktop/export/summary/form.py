@@ -19,6 +19,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.acroform import AcroForm, RadioGroup, fieldFlagValues, makeFlags
 from reportlab.pdfbase.pdfdoc import (
     NoEncryption,
@@ -28,6 +29,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFObjectReference,
     PDFStream,
     PDFString,
+    pdfdocEnc,
 )
 from reportlab.pdfbase.pdfdoc import format as pdf_format
 
@@ -57,6 +59,15 @@ def _entry(key: str, value: Any, document: Any) -> bytes:
     if name is None:
         name = _names[key] = pdf_format(PDFName(key), document) + b" "
     return name + pdf_format(value, document)
+
+
+class _Numbers(PDFArray):
+    """An array of up to ten numbers (a field's place), formatted in one go."""
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+        if (self.multiline and rl_config.pdfMultiLine) or len(self.sequence) > 10:
+            return super().format(document, IND)
+        return b"[ " + pdfdocEnc(fp_str(*self.sequence)) + b" ]"
 
 
 class _Look:
@@ -153,7 +164,7 @@ class SummaryForm(AcroForm):
         width = args.get("width", args.get("size"))
         height = args.get("height", args.get("size"))
         own["P"] = self.canv._doc.thisPageRef()
-        own["Rect"] = PDFArray((x, y, x + width, y + height))
+        own["Rect"] = _Numbers((x, y, x + width, y + height))
         widget = _Field(look, own)
         self.canv._addAnnotation(widget)
         return self.getRef(widget)

@@ -14,7 +14,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from crt_desktop import __version__
-from crt_desktop.content import ContentError, content
+from crt_desktop.content import Content, ContentError
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.store import SessionStore, StorageError
 from crt_desktop.instance_lock import acquire_lock, lock_path_for
 from crt_desktop.views.messages import fail, warn
@@ -56,8 +57,15 @@ class _OnClose(QObject):
 class Desktop:
     """The running app: the session picker, and the console and room view of an open session."""
 
-    def __init__(self, store: SessionStore, screen: int | None, present: bool) -> None:
+    def __init__(
+        self,
+        store: SessionStore,
+        screen: int | None,
+        present: bool,
+        content: Content | None = None,
+    ) -> None:
         self.store = store
+        self.content = content or packaged_content()
         self.screen = screen
         self.present = present
         self.windows: tuple[QWidget, ...] = ()
@@ -72,8 +80,8 @@ class Desktop:
 
             self._picker = SessionPicker(
                 self.store,
-                {s.number: s.title for s in content().sections},
-                lambda number: content().section(number).template,
+                {s.number: s.title for s in self.content.sections},
+                lambda number: self.content.section(number).template,
                 self.open_session,
             )
         return self._picker
@@ -97,7 +105,7 @@ class Desktop:
             export_leader_summary(console, board)  # the board the console edits, as it is now
 
         console, room = open_board_windows(
-            board, self.store, self.screen, self.present, export_summary
+            board, self.store, self.screen, self.present, export_summary, self.content
         )
         self.windows = (console, room)
         self.present = False  # only the first session opened starts presenting
@@ -177,8 +185,8 @@ def run_gui(args: argparse.Namespace) -> int:
                 "or close it before opening another."
             )
     try:
-        content()
-        store = open_database(url).store
+        loaded = packaged_content()
+        store = open_database(url, templates=loaded.templates).store
     except (StorageError, ContentError) as exc:
         return _fail(str(exc))
     if lock is None:
@@ -186,7 +194,7 @@ def run_gui(args: argparse.Namespace) -> int:
             f"CRT Desktop could not make its lock file {lock_path}, which keeps a second "
             "window from opening the same database; check that the folder can be written to."
         )
-    desktop = Desktop(store, args.screen, args.present)
+    desktop = Desktop(store, args.screen, args.present, loaded)
     if args.session is not None:
         desktop.open_session(args.session)
     else:

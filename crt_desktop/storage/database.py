@@ -27,6 +27,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from crt_desktop.domain.template import Template
+
 from .errors import DatabaseProblem, cause, translated
 from .migration import (
     MIGRATIONS,
@@ -114,12 +116,16 @@ class Database:
 
 
 def open_database(
-    target: str | os.PathLike[str] | None = None, *, migrations: Path = MIGRATIONS
+    target: str | os.PathLike[str] | None = None,
+    *,
+    migrations: Path = MIGRATIONS,
+    templates: dict[str, Template] | None = None,
 ) -> Database:
     """Open (creating or migrating as needed) the database at a path or SQLAlchemy URL.
 
     None means the default file, whose folder is created. Raises DatabaseProblem for a database
-    that must be kept as it is, StorageError for other failures. `migrations` is for tests."""
+    that must be kept as it is, StorageError for other failures. `migrations` is for tests;
+    `templates` are the boards sessions are opened with (the packaged content's by default)."""
     url = _url(target)
     path = _sqlite_file(url)
     if path is not None:
@@ -140,7 +146,7 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, SqlSessionStore(engine), path, backup, journal)
+    return Database(engine, SqlSessionStore(engine, templates), path, backup, journal)
 
 
 def _url(target: str | os.PathLike[str] | None) -> URL:

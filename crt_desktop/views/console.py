@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crt_desktop.content import Content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.operations import (
     DeleteNotes,
@@ -102,6 +103,7 @@ class ConsoleWindow(QMainWindow):
         *,
         countdown: Countdown | None = None,
         export_summary: Callable[[], None] | None = None,
+        content: Content | None = None,
     ) -> None:
         super().__init__()
         self.controller = controller
@@ -173,6 +175,7 @@ class ConsoleWindow(QMainWindow):
             column_keys=COLUMN_KEYS,
             show_message=self.show_message,
             current_note=lambda: next(reversed(self.selected_ids()), None),
+            content=content,
         )
 
     # --- menus and keys ----------------------------------------------------------------------
@@ -450,6 +453,7 @@ def open_board_windows(
     screen: int | None = None,
     present: bool = False,
     export_summary: Callable[[], None] | None = None,
+    content: Content | None = None,
 ) -> tuple[ConsoleWindow, RoomView]:
     """Open the console and the room view for a saved board.
 
@@ -458,8 +462,10 @@ def open_board_windows(
     unless `present` is set. The windows are shown; keep a reference to them."""
     controller = BoardController(board, store)
     countdown = Countdown(controller)
-    room = RoomView(controller, countdown)
-    console = ConsoleWindow(controller, room, countdown=countdown, export_summary=export_summary)
+    room = RoomView(controller, countdown, content=content)
+    console = ConsoleWindow(
+        controller, room, countdown=countdown, export_summary=export_summary, content=content
+    )
     screens = QGuiApplication.screens()
     primary = QGuiApplication.primaryScreen()
     try:

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crt_desktop.content import Component, Section
+from crt_desktop.content import Component, Content, Section
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.session_operations import SetComponent, SetStep, ShowPrompt
@@ -276,12 +277,12 @@ class RoomBand(QWidget):
             self.refresh()
 
 
-def section_prompts(board: Board) -> tuple[str, ...]:
-    """The discussion prompts of the board's section (none for a section content lacks)."""
-    from crt_desktop.content import content
+def section_prompts(board: Board, content: Content | None = None) -> tuple[str, ...]:
+    """The discussion prompts of the board's section (none for a section content lacks).
 
+    `content` is the app's, injected; without it the packaged content is read."""
     try:
-        return content().section(board.session.section).prompts
+        return (content or packaged_content()).section(board.session.section).prompts
     except KeyError:
         return ()
 
@@ -360,17 +361,18 @@ class SectionTools:
         column_keys: str = "",
         show_message: Callable[[str], None] | None = None,
         current_note: Callable[[], str | None] | None = None,
+        content: Content | None = None,
     ) -> None:
-        from crt_desktop.content import content
-
         from .dots import DotsBoard
 
+        # The app injects its content; tests that build a console alone get the packaged one.
+        self.content = content or packaged_content()
         if section is None:
             try:
-                section = content().section(controller.board.session.section)
+                section = self.content.section(controller.board.session.section)
             except KeyError:
                 section = None  # a section the content does not know: no guide
-        components = components or content().components
+        components = components or self.content.components
         self.console = console
         self.controller = controller
         self.show_message = show_message or (lambda _text: None)
@@ -464,14 +466,12 @@ class SectionTools:
         return dialog
 
     def open_team_plan(self) -> QDialog | None:
-        from crt_desktop.content import content
-
         from .team_plan import TeamPlanDialog
 
         plans = plan_store_of(self.controller.store)
         if plans is None:
             return None
-        titles = {s.number: s.title for s in content().sections}
+        titles = {s.number: s.title for s in self.content.sections}
         team = self.controller.board.session.team
         dialog = TeamPlanDialog(plans, self.controller.store, titles, team, self.console)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

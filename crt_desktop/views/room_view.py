@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QResizeEvent, QScreen, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from crt_desktop.content import Content
 from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.qt_models.column_model import ColumnModel
@@ -89,6 +90,7 @@ class RoomView(QWidget):
         *,
         theme: NoteTheme = PROJECTOR,
         parent: QWidget | None = None,
+        content: Content | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("roomView")
@@ -147,7 +149,7 @@ class RoomView(QWidget):
         board_layout.setContentsMargins(18, 12, 18, 18)
         board_layout.addLayout(header)
         # The prompt on show and the board's reminder; on a dots board, the dots.
-        self.band = RoomBand(controller, section_prompts(controller.board))
+        self.band = RoomBand(controller, section_prompts(controller.board, content))
         board_layout.addWidget(self.band)
         self.dots: DotsBoard | None = None
         if controller.board.template.mode is BoardMode.DOTS:

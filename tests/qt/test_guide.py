@@ -143,3 +143,23 @@ def test_print_visual_suggests_a_safe_file_name(qtbot):
     suggested = Path(offered[0])
     assert suggested.parent.is_dir()
     assert suggested.name == "Nights A B ward - Section 7 - 2027-01-05 - poster.pdf"
+
+
+def test_the_console_and_room_view_use_the_content_they_are_given(qtbot):
+    """Content injected into the windows (not read behind their backs) gives guide and prompts."""
+    from dataclasses import replace
+
+    from crt_desktop.views.console import open_board_windows
+
+    store = MemoryStore()
+    packaged = content()
+    section = replace(packaged.section(3), prompts=("Our own first prompt", "Another"))
+    given = replace(packaged, sections=(section,))
+    saved = store.create_session(Session("Night shift", 3, date(2027, 1, 5), section.template))
+    console, room = open_board_windows(store.load_board(saved.id), store, content=given)
+    qtbot.addWidget(console)
+    qtbot.addWidget(room)
+    guide = console.section_tools.guide
+    assert guide is not None and guide.prompts.item(0).text() == "Our own first prompt"
+    guide.show_to_room(0)
+    assert room.band.prompt.text() == "Our own first prompt"

@@ -357,3 +357,19 @@ def test_write_cut_off_in_rollback_journal_mode_is_undone_not_refused(tmp_path: 
     with open_database(path) as db:
         (summary,) = db.store.list_sessions()
         assert summary.note_count == 200
+
+
+def test_open_database_opens_boards_with_the_templates_given(tmp_path):
+    """The templates handed to open_database are the ones its boards are opened with."""
+    from dataclasses import replace
+    from datetime import date
+
+    from crt_desktop.content import content
+    from crt_desktop.domain.session import Session
+
+    templates = dict(content().templates)
+    templates["control-board"] = replace(templates["control-board"], title="Our control board")
+    with open_database(tmp_path / "crt.db", templates=templates) as database:
+        saved = database.store.create_session(Session("T", 4, date(2026, 1, 1), "control-board"))
+        assert saved.id is not None
+        assert database.store.load_board(saved.id).template.title == "Our control board"

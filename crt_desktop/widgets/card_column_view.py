@@ -574,6 +574,11 @@ class CardColumnView(QListView):
         if old != self._drop_rect:
             self.viewport().update()
 
+    def drop_indicator(self) -> tuple[QRect, bool]:
+        """Where the drag now hovering would land: (rect, True) a line between cards, (rect,
+        False) the card it would stack onto, an empty rect when nothing is shown."""
+        return QRect(self._drop_rect), self._drop_line
+
     def _indicator(self, point: QPoint) -> tuple[QRect, bool]:
         """Where a drop at `point` lands: a line between cards, or the card it stacks onto."""
         Position = QAbstractItemView.DropIndicatorPosition

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
@@ -92,10 +93,13 @@ class MetaLine(Flowable):
         self.width, self.height = availWidth, len(self.lines) * self.leading
         return self.width, self.height
 
-    def draw(self) -> None:
+    def look(self) -> Hashable:
+        """Everything the line's drawing depends on."""
         lines = tuple(tuple(line) for line in self.lines)
-        key = ("meta", self.pill, lines, self.ink, self.sep, self.leading, self.height)
-        drawn_once(self.canv, key, self._draw)
+        return ("meta", self.pill, lines, self.ink, self.sep, self.leading, self.height)
+
+    def draw(self) -> None:
+        drawn_once(self.canv, self.look(), self._draw)
 
     def _draw(self) -> None:
         canvas, ink = self.canv, self.ink
@@ -252,4 +256,9 @@ class Striped(Flowable):
         y = self.height - PAD
         for part, (before, h) in zip(self.parts, self._sizes, strict=True):
             y -= before + h
-            part.drawOn(canvas, STRIPE + GAP, y)
+            if isinstance(part, MetaLine):
+                # Moving the canvas to the line is part of what repeats, when it is the same.
+                at = ("at", STRIPE + GAP, y, part.look())
+                drawn_once(canvas, at, partial(part.drawOn, canvas, STRIPE + GAP, y))
+            else:
+                part.drawOn(canvas, STRIPE + GAP, y)

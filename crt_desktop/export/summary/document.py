@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -20,6 +21,7 @@ from crt_desktop.domain.template import BoardMode
 
 from . import section_tools, sections
 from .atomic import write_atomically
+from .blocks import drawn_once
 from .digest import digest as make_digest
 from .fonts import FAMILY, fonts
 from .form import SummaryForm
@@ -73,7 +75,6 @@ class SummaryDoc(BaseDocTemplate):
         super().__init__(file, **kwargs)
         self.st = st
         self.open_run: str | None = None
-        self._continued: dict[str, Paragraph] = {}  # one line per run, drawn on each page
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -94,12 +95,12 @@ class SummaryDoc(BaseDocTemplate):
 
     def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         if self.page > 1 and self.open_run:
-            para = self._continued.get(self.open_run)
-            if para is None:
-                para = Paragraph(f"{self.open_run}, continued", self.st.small)
-                para.wrap(self.width, HEADER_SPACE)
-                self._continued[self.open_run] = para
-            para.drawOn(canvas, self.leftMargin, self.pagesize[1] - self.topMargin + 6)
+            drawn_once(canvas, ("continued", self.open_run), partial(self._continued, canvas))
+
+    def _continued(self, canvas: Canvas) -> None:
+        para = Paragraph(f"{self.open_run}, continued", self.st.small)
+        para.wrap(self.width, HEADER_SPACE)
+        para.drawOn(canvas, self.leftMargin, self.pagesize[1] - self.topMargin + 6)
 
 
 def _components(content: Content, section: int) -> tuple[tuple[str, str, str], ...]:

@@ -76,6 +76,14 @@ class _Look:
     def __init__(self, entries: dict[str, Any]) -> None:
         self.entries = entries
         self._formatted: dict[str, bytes] | None = None
+        self._orders: dict[tuple[str, ...], list[str]] = {}
+
+    def order(self, own: tuple[str, ...]) -> list[str]:
+        """Every key of a field with these entries of its own, sorted as ReportLab sorts them."""
+        found = self._orders.get(own)
+        if found is None:
+            found = self._orders[own] = sorted({*self.entries, *own})
+        return found
 
     def formatted(self, document: Any) -> dict[str, bytes]:
         if self._formatted is None:
@@ -89,16 +97,17 @@ class _Field(PDFDictionary):
     def __init__(self, look: _Look, own: dict[str, Any]) -> None:
         super().__init__({**look.entries, **own})
         self.look = look
+        self.own = tuple(own)
 
     def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
-        if not isinstance(document.encrypt, NoEncryption):
-            # Strings are encrypted with their object's own key: nothing can be shared.
+        order = self.look.order(self.own)
+        if not isinstance(document.encrypt, NoEncryption) or len(order) != len(self.dict):
+            # Strings are encrypted with their object's own key, and an entry set since is
+            # not in the look: write this one as ReportLab would.
             return super().format(document, IND)
         shared = self.look.formatted(document)
-        lines = [
-            shared[k] if k in shared else _entry(k, v, document)
-            for k, v in sorted(self.dict.items())
-        ]
+        entries = self.dict
+        lines = [shared[k] if k in shared else _entry(k, entries[k], document) for k in order]
         # Joined exactly as PDFDictionary.format joins them.
         if (self.multiline and rl_config.pdfMultiLine) or self.multiline == "forced":
             return b"<<\n" + IND.join(lines) + b"\n>>"

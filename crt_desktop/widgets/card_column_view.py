@@ -84,6 +84,8 @@ class CardColumnView(QListView):
         self._geometry_timer.setSingleShot(True)
         self._geometry_timer.timeout.connect(self._refresh_geometry)
         self._backdrop: QColor | None = None
+        self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None
+        self._pending_scroll = None
 
     def set_backdrop(self, colour: QColor | None) -> None:
         """Paint the space behind the cards in this colour (that of the panel around the view),
@@ -139,10 +141,15 @@ class CardColumnView(QListView):
         self._tops_cache = None
         self._stale = False
 
-    def _ensure_layout(self) -> None:
+    def _ensure_layout(self) -> bool:
+        """Lay the cards out if they need it; False while that waits for the view to show
+        (a hidden view measures nothing: windows are built, styled and sized before shown)."""
         if self._stale or len(self._heights) != self._row_count():
+            if not self.isVisible():
+                return False
             self._layout_all()
             self._refresh_geometry()
+        return True
 
     def _row_at(self, y: int) -> int:
         """The row whose card covers content height `y` (clamped to the rows there are)."""
@@ -231,6 +238,9 @@ class CardColumnView(QListView):
     # --- QAbstractItemView: layout -------------------------------------------------------------
 
     def doItemsLayout(self) -> None:
+        if not self.isVisible():
+            self._stale = True  # measured when shown
+            return
         if self._stale or len(self._heights) != self._row_count():
             self._layout_all()
             QAbstractItemView.doItemsLayout(self)  # geometries and a repaint
@@ -326,15 +336,16 @@ class CardColumnView(QListView):
         if event.size().width() != event.oldSize().width():
             self._stale = True
         QAbstractItemView.resizeEvent(self, event)  # scroll area, then updateGeometries
-        if self._stale:
-            self._layout_all()
-            self._refresh_geometry()
-        self._settle_visible()
+        if self._ensure_layout():
+            self._settle_visible()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._ensure_layout()
         self._settle_visible()
+        pending, self._pending_scroll = self._pending_scroll, None
+        if pending is not None and pending[0].isValid():
+            self.scrollTo(pending[0], pending[1])
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         QAbstractItemView.scrollContentsBy(self, dx, dy)
@@ -363,8 +374,11 @@ class CardColumnView(QListView):
         return QRect(0, top, self.viewport().width(), self._heights[row])
 
     def indexAt(self, point: QPoint) -> QModelIndex:
-        self._ensure_layout()
-        if not self._heights or not 0 <= point.x() < self.viewport().width():
+        if (
+            not self._ensure_layout()
+            or not self._heights
+            or not 0 <= point.x() < self.viewport().width()
+        ):
             return QModelIndex()
         y = point.y() + self.verticalOffset()
         tops = self._tops()
@@ -379,7 +393,9 @@ class CardColumnView(QListView):
     ) -> None:
         if not index.isValid() or index.parent() != self.rootIndex():
             return
-        self._ensure_layout()
+        if not self._ensure_layout():
+            self._pending_scroll = (QPersistentModelIndex(index), hint)  # once shown
+            return
         row = index.row()
         if not 0 <= row < len(self._heights):
             return
@@ -411,8 +427,7 @@ class CardColumnView(QListView):
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:
-        self._ensure_layout()
-        rows = len(self._heights)
+        rows = len(self._heights) if self._ensure_layout() else 0
         if not rows:
             return QModelIndex()
         current = self.currentIndex()
@@ -440,9 +455,8 @@ class CardColumnView(QListView):
 
     def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
         selection_model = self.selectionModel()
-        if selection_model is None:
+        if selection_model is None or not self._ensure_layout():
             return
-        self._ensure_layout()
         selection = QItemSelection()
         rect = rect.normalized()
         offset = self.verticalOffset()
@@ -481,9 +495,8 @@ class CardColumnView(QListView):
     def paintEvent(self, event: QPaintEvent) -> None:
         delegate = self.itemDelegate()
         model = self.model()
-        if delegate is None or model is None:
+        if delegate is None or model is None or not self._ensure_layout():
             return
-        self._ensure_layout()
         painter = QPainter(self.viewport())
         area = event.rect()
         if self._backdrop is not None:

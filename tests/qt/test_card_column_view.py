@@ -174,3 +174,16 @@ def test_a_screen_reader_meets_a_named_list_of_notes(view):
     assert face.text(QAccessible.Text.Name) == "Unsorted"
     assert face.childCount() == ROWS
     assert face.child(0).text(QAccessible.Text.Name).startswith("Note 0:, Fatigue")
+
+
+def test_a_card_scrolled_to_while_hidden_is_in_sight_once_shown(view):
+    """A hidden view (the room view before presenting) keeps the card it was asked to show."""
+    view.hide()
+    controller = view.column_model().controller
+    controller.do(EditNote("n000", text=text_for(5) * 2))  # stale while hidden
+    view.resize(300, 600)
+    last = view.model().index(ROWS - 1, 0)
+    view.scrollTo(last)
+    view.show()
+    QApplication.processEvents()
+    assert view.viewport().rect().contains(view.visualRect(last))

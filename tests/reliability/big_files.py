@@ -12,7 +12,7 @@ from crt_desktop.domain.note import Note, Response
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 from crt_desktop.export.interchange import board_to_json
-from crt_desktop.tools.scripted_edits import FRAGMENTS
+from tests.reliability.scripted_edits import FRAGMENTS
 
 
 def big_board(notes: int, seed: int = 1) -> Board:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from crt_desktop.storage.database import open_database
-from crt_desktop.tools.scripted_edits import board_digest, open_controller, run_script
+from tests.reliability.scripted_edits import board_digest, open_controller, run_script
 
 from .harness import Child, Figures, integrity
 
-EDITOR = ["-m", "crt_desktop.tools.scripted_edits"]
+EDITOR = ["-m", "tests.reliability.scripted_edits"]
 
 
 def reference_digests(folder: Path, seed: int, steps: int) -> list[str]:

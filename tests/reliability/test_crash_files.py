@@ -13,7 +13,7 @@ from crt_desktop.content import content
 from crt_desktop.export.interchange import board_from_json
 from crt_desktop.export.summary import write_leader_summary
 from crt_desktop.storage.database import open_database
-from crt_desktop.tools.scripted_edits import board_digest
+from tests.reliability.scripted_edits import board_digest
 
 from .big_files import big_board, big_session_file
 from .harness import Child, Figures, integrity

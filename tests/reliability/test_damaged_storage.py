@@ -17,7 +17,7 @@ import pytest
 from crt_desktop.domain.operations import AddNote
 from crt_desktop.domain.patch import apply_patch
 from crt_desktop.storage.database import open_database
-from crt_desktop.tools.scripted_edits import new_session
+from tests.reliability.scripted_edits import new_session
 
 from .harness import ROOT, Child, child_env
 

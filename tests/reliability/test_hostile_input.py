@@ -27,7 +27,7 @@ from crt_desktop.export.interchange import (
 )
 from crt_desktop.export.summary import write_leader_summary
 from crt_desktop.storage.database import open_database
-from crt_desktop.tools.scripted_edits import open_controller
+from tests.reliability.scripted_edits import open_controller
 
 from .big_files import big_board
 from .harness import ROOT, child_env

@@ -23,7 +23,7 @@ from crt_desktop.export.summary import write_leader_summary
 from crt_desktop.export.summary.sections import long_date
 from crt_desktop.storage.database import open_database
 from crt_desktop.storage.migration import MIGRATIONS, known_revisions
-from crt_desktop.tools.scripted_edits import open_controller, run_script
+from tests.reliability.scripted_edits import open_controller, run_script
 
 # Column name parts that would say who wrote something, or from where.
 PERSONAL = {

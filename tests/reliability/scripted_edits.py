@@ -1,6 +1,6 @@
 """Scripted random edits through the board controller, as the crash harness's child process.
 
-    python -m crt_desktop.tools.scripted_edits --db PATH --seed N --steps N [--session ID]
+    python -m tests.reliability.scripted_edits --db PATH --seed N --steps N [--session ID]
 
 Opens the real database through `open_database`, builds the same `BoardController` the console
 uses, and performs a seeded random script of edits: add, edit, move, stack, unstack, vote, hide,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from reportlab.lib import colors
@@ -64,6 +64,30 @@ class Pill:
     ink: colors.Color
 
 
+@lru_cache(maxsize=64)
+def _pill_width(text: str, font: str, size: float) -> float:
+    return stringWidth(text, font, size) + 2 * PILL_PAD
+
+
+@lru_cache(maxsize=1024)
+def _meta_lines(
+    start: float, parts: tuple[str, ...], font: str, size: float, sep: str, width: float
+) -> tuple[tuple[str, ...], ...]:
+    """Detail parts on lines of `width`, the first starting at `start`: a few dozen
+    combinations serve hundreds of notes."""
+    x = start
+    lines: list[list[str]] = [[]]
+    for part in parts:
+        step = stringWidth(sep + part, font, size)
+        if x + step > width and x > 0:
+            lines.append([])
+            x = 0.0
+            step = stringWidth(part, font, size)
+        lines[-1].append(part)
+        x += step
+    return tuple(tuple(line) for line in lines)
+
+
 class MetaLine(Flowable):
     """A note's kind, level, count and votes on one line (two if they do not fit).
 
@@ -74,29 +98,22 @@ class MetaLine(Flowable):
         super().__init__()
         self.pill, self.parts, self.ink, self.sep = pill, list(parts), ink, sep
         self.leading = ink.size * 1.37
-        self.lines: list[list[str]] = []
+        self.lines: tuple[tuple[str, ...], ...] = ()
 
     def _pill_width(self) -> float:
-        return stringWidth(self.pill.text, self.ink.bold, self.ink.size) + 2 * PILL_PAD
+        return _pill_width(self.pill.text, self.ink.bold, self.ink.size)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        x = self._pill_width()
-        self.lines = [[]]
-        for part in self.parts:
-            width = stringWidth(self.sep + part, self.ink.font, self.ink.size)
-            if x + width > availWidth and x > 0:
-                self.lines.append([])
-                x = 0.0
-                width = stringWidth(part, self.ink.font, self.ink.size)
-            self.lines[-1].append(part)
-            x += width
+        ink = self.ink
+        self.lines = _meta_lines(
+            self._pill_width(), tuple(self.parts), ink.font, ink.size, self.sep, availWidth
+        )
         self.width, self.height = availWidth, len(self.lines) * self.leading
         return self.width, self.height
 
     def look(self) -> Hashable:
         """Everything the line's drawing depends on."""
-        lines = tuple(tuple(line) for line in self.lines)
-        return ("meta", self.pill, lines, self.ink, self.sep, self.leading, self.height)
+        return ("meta", self.pill, self.lines, self.ink, self.sep, self.leading, self.height)
 
     def draw(self) -> None:
         drawn_once(self.canv, self.look(), self._draw)

@@ -55,9 +55,15 @@ _names: dict[str, bytes] = {}  # "/Rect " and the like: the same in every docume
 
 
 def _entry(key: str, value: Any, document: Any) -> bytes:
+    """`/Key value` as PDFDictionary.format writes it."""
     name = _names.get(key)
     if name is None:
         name = _names[key] = pdf_format(PDFName(key), document) + b" "
+    kind = type(value)
+    if kind is PDFObjectReference:  # the page and the radio group: the most common
+        return name + b"%d %d R" % document.idToObjectNumberAndVersion[value.name]
+    if kind is str:  # a name such as /Off
+        return name + pdfdocEnc(value)
     return name + pdf_format(value, document)
 
 

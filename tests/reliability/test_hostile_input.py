@@ -4,6 +4,7 @@ and what is stored comes back identical (controller, storage, JSON, PDF)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -157,10 +158,22 @@ def test_json_import_refuses_bad_text_naming_the_field(text):
     assert [n.text for n in board.notes.values()] == [clean_note_text(text)]
 
 
+WORD = re.compile(r"[A-Za-z0-9]{2,}")
+
+
 def check_pdf(tmp_path: Path, texts: list[str]) -> None:
+    """The PDF is made and prints every accepted note: each run of plain letters and digits in
+    a note is found in the extracted text (line breaks aside; reversed where a right-to-left
+    override turns it round). Other characters may print as the font's replacement mark."""
+    from pypdf import PdfReader
+
     board = hostile_board(texts)
     path = write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4")
     assert path.read_bytes().startswith(b"%PDF")
+    printed = "".join("".join(page.extract_text().split()) for page in PdfReader(path).pages)
+    for note in board.notes.values():
+        for word in WORD.findall(note.text):
+            assert word in printed or word[::-1] in printed, (word, note.text)
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))

@@ -48,3 +48,7 @@ def main() -> None:
         settle(app)
         console.grab().save(str(OUT / f"console-{width}x{height}.png"))
         room.grab().save(str(OUT / f"room-view-{width}x{height}.png"))
+
+
+if __name__ == "__main__":
+    main()

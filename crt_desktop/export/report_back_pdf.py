@@ -31,6 +31,7 @@ from .summary.blocks import Heading, Ink, MetaLine, Pill, Striped
 from .summary.document import SummaryDoc, _numbered_canvas
 from .summary.fonts import BOLD, FAMILY, fonts, markup
 from .summary.paper import check_paper
+from .summary.paragraphs import user_paragraph
 from .summary.sections import ANONYMOUS, SEP, long_date, plural
 from .summary.styles import (
     FOOTER_SPACE,
@@ -59,7 +60,7 @@ def _meta(note: Note, st: Styles) -> MetaLine:
 
 
 def _item(note: Note, st: Styles, as_of: date, last: bool, run: str) -> Striped:
-    parts: list[Flowable] = [Paragraph(markup(note.text), st.note), _meta(note, st)]
+    parts: list[Flowable] = [user_paragraph(note.text, st.note), _meta(note, st)]
     response = note.response
     if response is not None and response.reason:
         parts.append(Paragraph(f"<b>Reason:</b> {markup(response.reason)}", st.body))
@@ -114,7 +115,7 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, as_of: date, content: 
     except KeyError:
         section_title = board.template.title
     footer_style = st.meta.clone("footer", textColor=MUTED, fontSize=9, leading=11)
-    footer = f"{markup(session.team)}{SEP}Report-back as of {long_date(as_of)}"
+    footer = f"{session.team}{SEP}Report-back as of {long_date(as_of)}"  # plain text
     doc = SummaryDoc(
         file,
         st,

@@ -31,7 +31,9 @@ from .styles import FOOTER_SPACE, HEADER_SPACE, MARGIN, MUTED, PAGE_SIZES, Style
 
 
 def _numbered_canvas(footer: str, style: Any) -> type[Canvas]:
-    """A canvas that holds its pages back until the end, so each footer knows the page count."""
+    """A canvas that holds its pages back until the end, so each footer knows the page count.
+
+    `footer` is plain text (user text included, never markup): the page number follows it."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -22,6 +22,8 @@ from crt_desktop.domain.session import dots_key, tally
 from crt_desktop.domain.session_operations import AddDots
 from crt_desktop.qt_models.board_controller import BoardController
 
+from .labels import plain_label
+
 DOT = "\u25cf"  # ●
 # Past this many, the dots would not fit: the number alone says it.
 MAX_DRAWN = 40
@@ -33,12 +35,9 @@ def dots_text(count: int) -> str:
 
 
 def _plain(name: str, text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-    return label
+    return plain_label(
+        text, name=name, align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+    )
 
 
 class DotColumn(QFrame):

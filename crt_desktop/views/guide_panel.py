@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -40,20 +39,12 @@ from crt_desktop.domain.session_operations import SetComponent, SetStep, ShowPro
 from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
 
+from .labels import plain_label
 from .messages import warn
 from .team_plan import plan_store_of
 
 CURRENT = "\u25b6"  # ▶ marks the current step
 SHOWN = "\u25cf"  # ● marks the prompt the room sees
-
-
-def _plain(text: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class GuidePanel(QScrollArea):
@@ -81,7 +72,7 @@ class GuidePanel(QScrollArea):
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(6, 6, 6, 6)
 
-        heading = _plain(f"Section {section.number} · {section.title}", name="guideHeading")
+        heading = plain_label(f"Section {section.number} · {section.title}", name="guideHeading")
         font = QFont(heading.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -95,7 +86,7 @@ class GuidePanel(QScrollArea):
         self.steps.setWordWrap(True)
         self.steps.itemActivated.connect(lambda item: self.go_to_step(self.steps.row(item)))
         self.steps.itemClicked.connect(lambda item: self.go_to_step(self.steps.row(item)))
-        self.guidance = _plain(name="stepGuidance")
+        self.guidance = plain_label(name="stepGuidance")
         self.previous = QPushButton("Previous step")
         self.next = QPushButton("Next step")
         self.previous.clicked.connect(lambda: self.go_to_step(self.step - 1))
@@ -234,10 +225,10 @@ class RoomBand(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.prompts = prompts
-        self.prompt = _plain(name="roomPrompt")
+        self.prompt = plain_label(name="roomPrompt")
         self.prompt.setAccessibleName("Discussion prompt")
         reminder = controller.board.template.reminder
-        self.reminder = _plain(reminder, name="roomReminder")
+        self.reminder = plain_label(reminder, name="roomReminder")
         self.reminder.setVisible(bool(reminder))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)

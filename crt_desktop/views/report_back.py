@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -60,6 +59,7 @@ from crt_desktop.domain.vocabulary import ResponseStatus
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.widgets.theme import CONSOLE
 
+from .labels import plain_label
 from .messages import ask
 from .room_report_back import ReportBackBoard
 
@@ -71,13 +71,6 @@ HINT = (
     "looked at again later, unless you tick that change is not possible."
 )
 CONSOLE_POINTS = 14.0
-
-
-def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 def _item_text(note: Note) -> str:
@@ -100,7 +93,7 @@ class ResponsesPanel(QWidget):
         self.items.setSpacing(4)
         self.items.setWordWrap(True)
         self.items.currentItemChanged.connect(lambda *_: self.load())
-        self.note_text = _plain()
+        self.note_text = plain_label()
         font = self.note_text.font()
         font.setBold(True)
         self.note_text.setFont(font)
@@ -131,22 +124,22 @@ class ResponsesPanel(QWidget):
         add.clicked.connect(self.add_update)
         remove = QPushButton("Remove update")
         remove.clicked.connect(self.remove_update)
-        self.problem = _plain()
+        self.problem = plain_label()
         self.problem.setStyleSheet("color: #9B1C1C;")
 
         form = QVBoxLayout()
         form.addWidget(self.note_text)
-        form.addWidget(_plain("Status"))
+        form.addWidget(plain_label("Status"))
         form.addWidget(self.status)
-        form.addWidget(_plain("Reason"))
+        form.addWidget(plain_label("Reason"))
         form.addWidget(self.reason)
         form.addWidget(self.impossible)
-        hint = _plain(HINT)
+        hint = plain_label(HINT)
         hint.setStyleSheet("color: #4A4A4A;")
         form.addWidget(hint)
         form.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
         form.addSpacing(10)
-        form.addWidget(_plain("Progress updates"))
+        form.addWidget(plain_label("Progress updates"))
         form.addWidget(self.updates, 1)
         row = QHBoxLayout()
         row.addWidget(self.update_day)
@@ -408,7 +401,7 @@ class CarryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _plain(
+            plain_label(
                 "These items from the team's earlier sessions are still open. Each comes "
                 "with its response and progress updates."
             )

@@ -37,6 +37,8 @@ from crt_desktop.domain.vocabulary import ResponseStatus
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.widgets.theme import NoteTheme
 
+from .labels import plain_label
+
 TITLE = "Where our leadership items stand"
 # Type sizes relative to the body size: (role, factor, bold).
 ROLES = {
@@ -70,10 +72,7 @@ def _style(theme: NoteTheme) -> str:
 
 
 def _label(text: str, role: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(role)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # user text never becomes rich text
-    label.setWordWrap(True)
+    label = plain_label(text, name=role)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
 

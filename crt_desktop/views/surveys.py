@@ -25,18 +25,13 @@ from crt_desktop.domain.session import SURVEY_STAGES, survey_key, tally
 from crt_desktop.domain.session_operations import SetTally
 from crt_desktop.qt_models.board_controller import BoardController
 
+from .labels import plain_label
+
 MAX_COUNT = 999
 PRIVACY = (
     "Type how many people chose each answer. Only these counts are kept: "
     "nobody's own answers are stored, shown or printed."
 )
-
-
-def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class SurveyDialog(QDialog):
@@ -59,16 +54,16 @@ class SurveyDialog(QDialog):
         self.stage.currentIndexChanged.connect(lambda _i: self.refresh())
 
         grid = QGridLayout()
-        grid.addWidget(_plain("Statement"), 0, 0)
+        grid.addWidget(plain_label("Statement"), 0, 0)
         for a, answer in enumerate(self.survey.answers, start=1):
-            head = _plain(f"{a} · {answer}")
+            head = plain_label(f"{a} · {answer}")
             head.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(head, 0, a)
-        grid.addWidget(_plain("People"), 0, len(self.survey.answers) + 1)
+        grid.addWidget(plain_label("People"), 0, len(self.survey.answers) + 1)
         self.spins: dict[tuple[str, str], QSpinBox] = {}
         self.people: dict[str, QLabel] = {}
         for row, question in enumerate(self.survey.questions, start=1):
-            grid.addWidget(_plain(question.text), row, 0)
+            grid.addWidget(plain_label(question.text), row, 0)
             for col, answer in enumerate(self.survey.answer_keys, start=1):
                 spin = QSpinBox()
                 spin.setRange(0, MAX_COUNT)
@@ -80,7 +75,7 @@ class SurveyDialog(QDialog):
                 )
                 self.spins[(question.key, answer)] = spin
                 grid.addWidget(spin, row, col)
-            total = _plain()
+            total = plain_label()
             self.people[question.key] = total
             grid.addWidget(total, row, len(self.survey.answers) + 1)
         grid.setColumnStretch(0, 1)
@@ -92,7 +87,7 @@ class SurveyDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain(PRIVACY))
+        layout.addWidget(plain_label(PRIVACY))
         layout.addLayout(top)
         layout.addLayout(grid)
         layout.addWidget(buttons)

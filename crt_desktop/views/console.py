@@ -255,7 +255,7 @@ class ConsoleWindow(QMainWindow):
         self._action(timer, "Pause or resume", self.timer.toggle_pause, ("Ctrl+P",))
         self._action(timer, "Clear", self.countdown.reset)
 
-        from .report_back import LeadershipMenu  # loaded with the menus, not at import
+        from .leadership_menu import LeadershipMenu  # loaded with the menus, not at import
 
         self.leadership = LeadershipMenu(self)
 

@@ -18,8 +18,9 @@ from crt_desktop.domain.vocabulary import CANNOT_CONTROL, LEADERSHIP_CONTROLS, R
 from crt_desktop.export.response_form import field_name
 from crt_desktop.export.summary import write_leader_summary
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.views.carry_dialog import team_candidates
 from crt_desktop.views.console import ConsoleWindow
-from crt_desktop.views.report_back import ReportBackWindow, team_candidates
+from crt_desktop.views.report_back import ReportBackWindow
 from crt_desktop.views.room_view import RoomView
 
 from .fakes import MemoryStore, sample_board

@@ -2,7 +2,8 @@
 current step, the discussion prompts (one can be shown to the room) and the comprehensive
 components checklist. Every change is an undoable, saved operation like any other.
 
-`RoomBand` is the room view's side of it: the prompt on show and the board's reminder line.
+`SectionTools` adds the guide and the section's other tools to a console. The room view's side
+is `room_band.RoomBand`; the poster is `print_visual`.
 """
 
 from __future__ import annotations
@@ -17,10 +18,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDockWidget,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -40,7 +39,7 @@ from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
 
 from .labels import plain_label
-from .messages import warn
+from .print_visual import print_visual
 from .team_plan import plan_store_of
 
 CURRENT = "\u25b6"  # ▶ marks the current step
@@ -214,111 +213,6 @@ class GuidePanel(QScrollArea):
         # While a prompt is on show, choosing another shows that one instead.
         if self.controller.board.session.prompt is not None and row >= 0:
             self.show_to_room(row)
-
-
-class RoomBand(QWidget):
-    """Under the room view's title: the prompt on show (if any) and the reminder (if any)."""
-
-    def __init__(
-        self, controller: BoardController, prompts: tuple[str, ...], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.prompts = prompts
-        self.prompt = plain_label(name="roomPrompt")
-        self.prompt.setAccessibleName("Discussion prompt")
-        reminder = controller.board.template.reminder
-        self.reminder = plain_label(reminder, name="roomReminder")
-        self.reminder.setVisible(bool(reminder))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(4)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.reminder)
-        # Projector colours: the prompt stands out from the board, the reminder stays quiet.
-        self.setStyleSheet(
-            "QLabel#roomPrompt { color: #FFD966; border-left: 6px solid #FFD966;"
-            " padding-left: 12px; }"
-            "QLabel#roomReminder { color: #D8D8D8; font-style: italic; }"
-        )
-        controller.patched.connect(self._on_patched)
-        self.refresh()
-
-    def shown_prompt(self) -> str:
-        index = self.controller.board.session.prompt
-        if index is None or not 0 <= index < len(self.prompts):
-            return ""
-        return self.prompts[index]
-
-    def refresh(self) -> None:
-        text = self.shown_prompt()
-        self.prompt.setText(text)
-        self.prompt.setVisible(bool(text))
-        self.setVisible(bool(text) or bool(self.reminder.text()))
-
-    def set_points(self, points: float) -> None:
-        for label, factor, bold in ((self.prompt, 1.1, True), (self.reminder, 0.75, False)):
-            font = QFont(label.font())
-            font.setPointSizeF(points * factor)
-            font.setBold(bold)
-            label.setFont(font)
-
-    def _on_patched(self, patch: Patch, _inverse: Patch) -> None:
-        if patch.session is not None:
-            self.refresh()
-
-
-def section_prompts(board: Board, content: Content | None = None) -> tuple[str, ...]:
-    """The discussion prompts of the board's section (none for a section content lacks).
-
-    `content` is the app's, injected; without it the packaged content is read."""
-    try:
-        return (content or packaged_content()).section(board.session.section).prompts
-    except KeyError:
-        return ()
-
-
-def print_visual(
-    parent: QWidget,
-    board: Board,
-    *,
-    choose_file: Callable[[str], str] | None = None,
-    choose_paper: Callable[[], str | None] | None = None,
-) -> Path | None:
-    """Ask for a paper size and a file, then write the section's poster; the path, or None.
-
-    The two choosers can be replaced (tests); by default they are dialogs."""
-    from crt_desktop.export.poster import PAPERS, write_poster
-    from crt_desktop.export.summary.errors import ExportError
-    from crt_desktop.export.summary.paper import paper_for_locale
-
-    def ask_paper() -> str | None:
-        default = PAPERS.index(paper_for_locale())
-        paper, ok = QInputDialog.getItem(
-            parent, "Print visual", "Paper size:", list(PAPERS), default, False
-        )
-        return paper if ok else None
-
-    def ask_file(suggested: str) -> str:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Save the poster", suggested, "PDF files (*.pdf)"
-        )
-        return name
-
-    paper = (choose_paper or ask_paper)()
-    if not paper:
-        return None
-    from .export_dialog import default_file_name, default_folder
-
-    suggested = str(default_folder() / default_file_name(board, "poster"))
-    name = (choose_file or ask_file)(suggested)
-    if not name:
-        return None
-    try:
-        return write_poster(board, Path(name), paper=paper)
-    except (ExportError, ValueError) as exc:
-        warn(parent, "Print visual", str(exc))
-        return None
 
 
 def _keep_top_message(board: Board) -> str:

@@ -26,7 +26,7 @@ from crt_desktop.widgets.theme import PROJECTOR, NoteTheme, style_sheet
 from crt_desktop.widgets.timer_display import TimerDisplay
 
 from .dots import DotsBoard
-from .guide_panel import RoomBand, section_prompts
+from .room_band import RoomBand, section_prompts
 
 if TYPE_CHECKING:
     from .room_report_back import ReportBackBoard

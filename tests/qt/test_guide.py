@@ -13,7 +13,7 @@ from crt_desktop.content.survey import survey
 from crt_desktop.domain.session import Session, survey_key, tally
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.views.console import ConsoleWindow
-from crt_desktop.views.guide_panel import print_visual
+from crt_desktop.views.print_visual import print_visual
 from crt_desktop.views.room_view import RoomView
 
 from .fakes import MemoryStore

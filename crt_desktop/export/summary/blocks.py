@@ -246,6 +246,9 @@ class Striped(Flowable):
                 rest = [*pieces[1:], *self.parts[i + 1 :]]
             else:
                 rest = self.parts[i:]
+                # A paragraph that would not split forgets its lines (ReportLab drops them):
+                # lay the block out again before it is drawn whole on the next page.
+                self._wrapped_at = None
             break
         else:  # pragma: no cover - everything fitted, so wrap() said it fits
             return []

@@ -174,7 +174,8 @@ def test_the_room_model_leaves_screened_notes_out(controller):
     controller.do(SetHidden(("d",), False))
     assert ids(room) == ["a", "c", "d", "e"]
     controller.do(StackNotes(("b",), onto="a"))
-    assert room.index(0).data(NoteRole.STACK_COUNT) == 0  # the hidden duplicate is not counted
+    # A stacked note takes its stack's visibility: the duplicate now shows, so it is counted.
+    assert room.index(0).data(NoteRole.STACK_COUNT) == 1
     assert not room.flags(room.index(0)) & Qt.ItemFlag.ItemIsDragEnabled
     assert not room.dropMimeData(
         ColumnModel(controller, "unsorted").mimeData([room.index(0)]), MOVE, -1, 0, QModelIndex()

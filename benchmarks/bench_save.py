@@ -14,10 +14,10 @@ from .stats import Figure, Limit
 
 
 def _bare_connection(path: Path) -> sqlite3.Connection:
-    """The floor: the driver alone, in the app's mode (WAL, synchronous=NORMAL)."""
+    """The floor: the driver alone, in the app's mode (WAL, synchronous=FULL)."""
     connection = sqlite3.connect(path, isolation_level=None)
     connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("PRAGMA synchronous = FULL")
     connection.execute("CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, text TEXT)")
     return connection
 
@@ -57,5 +57,5 @@ def measure_save(db: Path, session_id: int, edits: int, floor_db: Path) -> Figur
         samples=samples,
         floor=floor,
         limits=(Limit("p95", 2),),
-        note="floor: a bare sqlite3 INSERT + COMMIT in WAL / synchronous=NORMAL",
+        note="floor: a bare sqlite3 INSERT + COMMIT in WAL / synchronous=FULL",
     )

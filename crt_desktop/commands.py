@@ -54,6 +54,7 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> SessionStore
     missing = None if create else existing_sqlite_file(url)
     if missing is not None:
         raise CommandError(f"There is no database at {missing}.", status=2)
+    hold_lock(args)
     database = open_database(url)
     # Closed by run_command as the command ends, so the file is whole and quiet on return.
     _on_exit(args, database.close)
@@ -66,7 +67,9 @@ def _on_exit(args: argparse.Namespace, action: Callable[[], object]) -> None:
 
 def hold_lock(args: argparse.Namespace) -> None:
     """Take the database's one-instance lock until the command ends (before opening it), or
-    refuse while the app has the database open: its console would not see what changed."""
+    refuse while the app has the database open. Reading is refused too: SQLite's file locks are
+    per process, and a second process that wrongly finds itself alone may fold the app's write-ahead
+    log into the file and delete it while the app still writes to it."""
     from crt_desktop.instance_lock import acquire_lock, lock_path_for
     from crt_desktop.storage.database import default_database_path
 
@@ -77,7 +80,8 @@ def hold_lock(args: argparse.Namespace) -> None:
         return  # no lock file can be made there: opening the database names the cause
     if lock is None:
         raise CommandError(
-            "CRT Desktop has this database open; close the app, then run the command again."
+            "CRT Desktop has this database open; close the app, then run the command again "
+            "(or use the app's own menus)."
         )
     _on_exit(args, lock.unlock)
 
@@ -115,7 +119,6 @@ def cmd_new(args: argparse.Namespace) -> None:
         template=template,
         facilitation_team=facilitators,
     )
-    hold_lock(args)
     saved = open_store(args).create_session(session)
     print(saved.id)
 
@@ -131,7 +134,6 @@ def cmd_import(args: argparse.Namespace) -> None:
             raise CommandError(str(exc), status=2) from exc
         # Name the file as well as the field: the file may be one of many being imported.
         raise CommandError(f"{args.file}: {exc}", status=2) from exc
-    hold_lock(args)
     saved = open_store(args).save_board(board)
     print(saved.id)
 
@@ -184,8 +186,6 @@ def cmd_import_responses(args: argparse.Namespace) -> None:
         form = read_filled_file(Path(args.file))
     except ResponsesError as exc:
         raise CommandError(str(exc), status=2) from exc
-    if not args.dry_run:
-        hold_lock(args)
     store = open_store(args, create=False)
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)

@@ -7,7 +7,7 @@ any of these raises `DatabaseProblem` and leaves the file byte-for-byte as it wa
 an existing database up with `VACUUM INTO` if a migration is due, and migrates it to head.
 
 Every SQLite connection gets WAL (DELETE on network file systems, or wherever WAL cannot be set),
-foreign keys on, `synchronous=NORMAL` and a busy timeout; SQLAlchemy emits BEGIN itself so that
+foreign keys on, `synchronous=FULL` and a busy timeout; SQLAlchemy emits BEGIN itself so that
 transactions (DDL included) are real. New database files and backups are owner-only (0600).
 """
 
@@ -233,7 +233,9 @@ def _engine(url: URL, path: Path | None) -> Engine:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
         set_journal_mode(connection, journal)
-        connection.execute("PRAGMA synchronous = NORMAL")
+        # FULL syncs the log at every commit: a laptop whose battery dies keeps every change it
+        # showed as done (NORMAL may lose the last ones). It costs about 0.3 ms a commit.
+        connection.execute("PRAGMA synchronous = FULL")
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:

@@ -212,8 +212,8 @@ def test_locked_database_is_named(good_db, tmp_path):
 
 
 def test_second_instance_is_told_and_the_first_keeps_working(good_db, tmp_path):
-    """While one instance runs, a second GUI is told in one sentence; the command line still
-    reads the database, and the first instance's data stays intact."""
+    """While one instance runs, a second GUI is told in one sentence, the command line is
+    refused in one sentence too, and the first instance's data stays intact."""
     db = tmp_path / "crt.db"
     shutil.copy(good_db, db)
     env = child_env(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
@@ -241,7 +241,8 @@ def test_second_instance_is_told_and_the_first_keeps_working(good_db, tmp_path):
     assert second.returncode == 1
     lines = second.stderr.strip().splitlines()
     assert len(lines) == 1 and "already open" in lines[0], second.stderr
-    assert listing.returncode == 0 and "Crash test team" in listing.stdout, listing.stderr
+    assert listing.returncode == 1 and listing.stdout == "", listing.stdout
+    assert "has this database open" in listing.stderr.strip(), listing.stderr
 
 
 def wait_for_lock(db: Path, child: Child, timeout: float = 30) -> bool:

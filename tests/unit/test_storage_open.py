@@ -160,14 +160,14 @@ def test_empty_file_becomes_a_database(tmp_path: Path) -> None:
 
 
 def test_sqlite_connections_are_tuned(tmp_path: Path) -> None:
-    """Every connection has WAL, foreign keys on, synchronous NORMAL and a busy timeout."""
+    """Every connection has WAL, foreign keys on, synchronous FULL and a busy timeout."""
     with open_database(tmp_path / "crt.db") as db:
         assert db.journal_mode == "wal"
         with db.engine.connect() as conn:
             pragma = conn.exec_driver_sql
             assert pragma("PRAGMA journal_mode").scalar() == "wal"
             assert pragma("PRAGMA foreign_keys").scalar() == 1
-            assert pragma("PRAGMA synchronous").scalar() == 1  # NORMAL
+            assert pragma("PRAGMA synchronous").scalar() == 2  # FULL: durable on power loss
             assert pragma("PRAGMA busy_timeout").scalar() == 5000
 
 

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -63,9 +64,12 @@ class Desktop:
         screen: int | None,
         present: bool,
         content: Content | None = None,
+        open_marker: Path | None = None,
     ) -> None:
         self.store = store
         self.content = content or packaged_content()
+        # Holds the id of the session whose console is open; left behind only by a crash.
+        self.open_marker = open_marker
         self.screen = screen
         self.present = present
         self.windows: tuple[QWidget, ...] = ()
@@ -111,12 +115,48 @@ class Desktop:
         self.present = False  # only the first session opened starts presenting
         console.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         console.installEventFilter(self._closing)
+        self._mark_open(session_id)
         if self._picker is not None:
             self._picker.hide()
+
+    def interrupted_session(self) -> int | None:
+        """The session whose console was open when the app last stopped without closing it."""
+        if self.open_marker is None:
+            return None
+        try:
+            text = self.open_marker.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return int(text) if text.isdigit() else None
+
+    def resume(self, session_id: int) -> None:
+        """Reopen the session that was open when the app stopped, and say so."""
+        self.open_session(session_id)
+        if not self.windows:  # gone since: do not try again at the next start
+            self._mark_open(None)
+        else:
+            show = getattr(self.windows[0], "show_message", None)
+            if show is not None:
+                show(
+                    "CRT Desktop stopped unexpectedly and has reopened this session: "
+                    "everything that was saved is here."
+                )
+
+    def _mark_open(self, session_id: int | None) -> None:
+        if self.open_marker is None:
+            return
+        try:
+            if session_id is None:
+                self.open_marker.unlink(missing_ok=True)
+            else:
+                self.open_marker.write_text(f"{session_id}\n", encoding="ascii")
+        except OSError:
+            pass  # only a convenience: the saved board never depends on it
 
     def back_to_picker(self) -> None:
         """Closing a session's console brings back the session list (the console closes the
         room view itself)."""
+        self._mark_open(None)
         self.windows = ()
         self.picker.refresh()
         self.picker.show()
@@ -194,9 +234,13 @@ def run_gui(args: argparse.Namespace) -> int:
             f"CRT Desktop could not make its lock file {lock_path}, which keeps a second "
             "window from opening the same database; check that the folder can be written to."
         )
-    desktop = Desktop(store, args.screen, args.present, loaded)
+    marker = Path(f"{lock_path}.session")
+    desktop = Desktop(store, args.screen, args.present, loaded, open_marker=marker)
+    interrupted = desktop.interrupted_session()
     if args.session is not None:
         desktop.open_session(args.session)
+    elif interrupted is not None:
+        desktop.resume(interrupted)
     else:
         desktop.picker.show()
     if os.environ.get(FIRST_PAINT_VARIABLE):

@@ -42,3 +42,25 @@ def test_opening_a_missing_session_says_so(qtbot, store, monkeypatch):
     desktop.open_session(99)
     assert shown == ["There is no session 99."]
     assert desktop.picker.isVisible()
+
+
+def test_a_session_open_at_a_crash_is_reopened(qtbot, store, tmp_path):
+    """A console left open by a crash is reopened at the next start, with a word about it; a
+    console closed normally leaves nothing to reopen."""
+    saved = store.create_session(Session("Outpatient", 4, date(2026, 11, 20), "control-board"))
+    marker = tmp_path / "crt.db.lock.session"
+    first = Desktop(store, screen=None, present=False, open_marker=marker)
+    qtbot.addWidget(first.picker)
+    first.open_session(saved.id)
+    assert first.interrupted_session() == saved.id  # what a crash now would leave behind
+
+    again = Desktop(store, screen=None, present=False, open_marker=marker)
+    qtbot.addWidget(again.picker)
+    again.resume(again.interrupted_session())
+    console, _room = again.windows
+    assert "reopened this session" in console.banner.text.text()
+    with qtbot.waitSignal(console.destroyed, timeout=2000):
+        console.close()
+    assert again.interrupted_session() is None and not marker.exists()
+    for window in first.windows:
+        window.close()

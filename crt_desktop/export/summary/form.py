@@ -67,13 +67,26 @@ def _entry(key: str, value: Any, document: Any) -> bytes:
     return name + pdf_format(value, document)
 
 
+_numbers: dict[tuple[type, float], bytes] = {}  # fields line up: the same places recur
+
+
+def _number(value: float) -> bytes:
+    key = (type(value), value)
+    found = _numbers.get(key)
+    if found is None:
+        if len(_numbers) > 4096:
+            _numbers.clear()
+        found = _numbers[key] = pdfdocEnc(fp_str(value))
+    return found
+
+
 class _Numbers(PDFArray):
-    """An array of up to ten numbers (a field's place), formatted in one go."""
+    """An array of up to ten numbers (a field's place), each number written once."""
 
     def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
         if (self.multiline and rl_config.pdfMultiLine) or len(self.sequence) > 10:
             return super().format(document, IND)
-        return b"[ " + pdfdocEnc(fp_str(*self.sequence)) + b" ]"
+        return b"[ " + b" ".join(map(_number, self.sequence)) + b" ]"
 
 
 class _Look:
@@ -101,7 +114,8 @@ class _Field(PDFDictionary):
     """A field's widget dictionary: its look's entries, formatted once, and its own."""
 
     def __init__(self, look: _Look, own: dict[str, Any]) -> None:
-        super().__init__({**look.entries, **own})
+        # PDFDictionary.__init__ would copy the entries once more.
+        self.dict = {**look.entries, **own}
         self.look = look
         self.own = tuple(own)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from reportlab.platypus import (
     CondPageBreak,
@@ -15,7 +16,7 @@ from reportlab.platypus import (
 
 from crt_desktop.content import Content
 from crt_desktop.domain.session import SURVEY_STAGES, Session
-from crt_desktop.domain.vocabulary import ResponseStatus
+from crt_desktop.domain.vocabulary import Kind, ResponseStatus
 
 from .blocks import Heading, Ink, MetaLine, Pill, ResponseForm, Striped
 from .chart import counts_chart, counts_table
@@ -84,11 +85,16 @@ def meta_parts(item: Item) -> list[str]:
 
 def _meta(item: Item, st: Styles) -> MetaLine:
     """The kind in colour and in words, then the rest of the note's details."""
-    look = KIND_LOOKS[item.note.kind]
-    pill = Pill(item.note.kind.label, look.tint, look.ink)
-    return MetaLine(pill, meta_parts(item), _ink(st), SEP)
+    return MetaLine(_pill(item.note.kind), meta_parts(item), _ink(st), SEP)
 
 
+@lru_cache(maxsize=8)
+def _pill(kind: Kind) -> Pill:
+    look = KIND_LOOKS[kind]
+    return Pill(kind.label, look.tint, look.ink)
+
+
+@lru_cache(maxsize=4)  # one per build: shared by every note's detail line
 def _ink(st: Styles) -> Ink:
     return Ink(FAMILY, BOLD, st.meta.fontSize, st.meta.textColor, RULE)
 
@@ -203,11 +209,11 @@ def _response_parts(item: Item, st: Styles, session_id: int | None = None) -> li
         form = _form(st) if session_id is None else _fields(item, st, session_id)
         parts: list[Flowable] = [form]
         if response is not None and response.reason:
-            parts.insert(0, Paragraph(f"Note so far: {markup(response.reason)}", st.meta))
+            parts.insert(0, user_paragraph(f"Note so far: {response.reason}", st.meta))
         return parts
     parts = [Paragraph(f"Response: <b>{response.status.label}</b>", st.body)]
     if response.reason:
-        parts.append(Paragraph(f"Reason: {markup(response.reason)}", st.body))
+        parts.append(user_paragraph(f"Reason: {response.reason}", st.body))
     if response.change_impossible:
         parts.append(Paragraph("Change is not possible, so this will not be revisited.", st.meta))
     elif response.revisit_later:

@@ -96,6 +96,7 @@ class _Look:
         self.entries = entries
         self._formatted: dict[str, bytes] | None = None
         self._orders: dict[tuple[str, ...], list[str]] = {}
+        self._templates: dict[tuple[str, ...], tuple[list[bytes], list[str]]] = {}
 
     def order(self, own: tuple[str, ...]) -> list[str]:
         """Every key of a field with these entries of its own, sorted as ReportLab sorts them."""
@@ -109,6 +110,27 @@ class _Look:
             self._formatted = {k: _entry(k, v, document) for k, v in self.entries.items()}
         return self._formatted
 
+    def template(self, own: tuple[str, ...], document: Any) -> tuple[list[bytes], list[str]]:
+        """The dictionary as bytes cut where a field's own entries go, and those entries' keys.
+
+        A field is then its chunks and its own entries, interleaved."""
+        found = self._templates.get(own)
+        if found is None:
+            shared = self.formatted(document)
+            chunks, names, current = [], [], b"<<\n"
+            for i, key in enumerate(self.order(own)):
+                if i:
+                    current += _separator(i)
+                if key in shared:
+                    current += shared[key]
+                else:
+                    chunks.append(current)
+                    names.append(key)
+                    current = b""
+            chunks.append(current + b"\n>>")
+            found = self._templates[own] = (chunks, names)
+        return found
+
 
 class _Field(PDFDictionary):
     """A field's widget dictionary: its look's entries, formatted once, and its own."""
@@ -120,20 +142,55 @@ class _Field(PDFDictionary):
         self.own = tuple(own)
 
     def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
-        order = self.look.order(self.own)
-        if not isinstance(document.encrypt, NoEncryption) or len(order) != len(self.dict):
-            # Strings are encrypted with their object's own key, and an entry set since is
-            # not in the look: write this one as ReportLab would.
+        if (
+            not _plain(document)
+            or IND != b"\n "
+            or len(self.look.order(self.own)) != len(self.dict)
+        ):
+            # Encrypted strings, other line breaks, or an entry set since that is not in the
+            # look: write this one as ReportLab would.
             return super().format(document, IND)
-        shared = self.look.formatted(document)
+        chunks, names = self.look.template(self.own, document)
         entries = self.dict
-        lines = [shared[k] if k in shared else _entry(k, entries[k], document) for k in order]
-        # Joined exactly as PDFDictionary.format joins them.
-        if (self.multiline and rl_config.pdfMultiLine) or self.multiline == "forced":
-            return b"<<\n" + IND.join(lines) + b"\n>>"
-        for i in reversed(range(6, len(lines), 6)):
-            lines.insert(i, b"\n ")
-        return b"<<\n" + b" ".join(lines) + b"\n>>"
+        out = [chunks[0]]
+        for name, chunk in zip(names, chunks[1:], strict=True):
+            out += (_entry(name, entries[name], document), chunk)
+        return b"".join(out)
+
+
+class _Group(RadioGroup):
+    """A radio group written without building a dictionary object for it."""
+
+    def format(self, doc: Any) -> bytes:
+        if len(self.kids) < 2 or not _plain(doc):
+            return super().format(doc)
+        # The entries of RadioGroup.format.
+        entries: dict[str, Any] = {
+            "Ff": self.Ff,
+            "Kids": PDFArray(list(self.kids)),
+            "FT": "/Btn",
+            "T": PDFString(self.T),
+        }
+        if self.V:
+            entries["V"] = PDFName(self.V)
+        if self.TU:
+            entries["TU"] = PDFString(self.TU)
+        lines = [
+            (_separator(i) if i else b"") + _entry(k, entries[k], doc)
+            for i, k in enumerate(sorted(entries))
+        ]
+        return b"<<\n" + b"".join(lines) + b"\n>>"
+
+
+def _plain(document: Any) -> bool:
+    """Whether dictionaries may be written from parts made once: no encryption (strings are
+    encrypted with their own object's key) and ReportLab's usual line breaking."""
+    return isinstance(document.encrypt, NoEncryption) and not rl_config.pdfMultiLine
+
+
+def _separator(i: int) -> bytes:
+    """What PDFDictionary.format puts before entry `i` (i > 0): a line break every six."""
+    return b" \n  " if i % 6 == 0 else b" "
 
 
 class SummaryForm(AcroForm):
@@ -209,7 +266,7 @@ class SummaryForm(AcroForm):
         name, value = full["name"], full["value"]
         # As ReportLab's radio does, without the parts this look already has.
         if name not in self._radios:
-            group = RadioGroup(name, tooltip=full["tooltip"], fieldFlags=full["fieldFlags"])
+            group = _Group(name, tooltip=full["tooltip"], fieldFlags=full["fieldFlags"])
             group._ref = self.getRef(group)
             self._radios[name] = group
             self.fields.append(group._ref)

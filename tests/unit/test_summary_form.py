@@ -33,7 +33,7 @@ def _fields(canvas: Canvas, *, text: bool = True) -> None:
                     buttonStyle="circle",
                     shape="circle",
                     fieldFlags="radio",
-                    tooltip=value.title(),
+                    tooltip=f"{value.title()} \\ {item}",
                     relative=True,
                     **common,
                 )
@@ -45,7 +45,8 @@ def _fields(canvas: Canvas, *, text: bool = True) -> None:
                 size=10,
                 buttonStyle="check",
                 fieldFlags="",
-                tooltip="Not possible" if item else None,
+                # Plain, escaped, non-ASCII and missing tooltips.
+                tooltip=(None, "Not possible (only later)", "Réponse", "Plain")[item],
                 **common,
             )
             if not text:

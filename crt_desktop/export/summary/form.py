@@ -64,7 +64,22 @@ def _entry(key: str, value: Any, document: Any) -> bytes:
         return name + b"%d %d R" % document.idToObjectNumberAndVersion[value.name]
     if kind is str:  # a name such as /Off
         return name + pdfdocEnc(value)
+    if kind is PDFString and _plain(document):
+        text = value.s
+        # Field names and tooltips: printable ASCII with nothing to escape is written as is.
+        if (
+            type(text) is str
+            and value.escape == 1
+            and value.enc == "auto"
+            and text.isascii()
+            and text.isprintable()
+            and not _ESCAPED.intersection(text)
+        ):
+            return name + b"(" + text.encode("ascii") + b")"
     return name + pdf_format(value, document)
+
+
+_ESCAPED = frozenset("\\()")
 
 
 _numbers: dict[tuple[type, float], bytes] = {}  # fields line up: the same places recur

@@ -54,6 +54,9 @@ class Ink:
     colour: colors.Color
     rule: colors.Color
 
+    def __hash__(self) -> int:
+        return _kept_hash(self, (self.font, self.bold, self.size, self.colour, self.rule))
+
 
 @dataclass(frozen=True)
 class Pill:
@@ -62,6 +65,18 @@ class Pill:
     text: str
     tint: colors.Color
     ink: colors.Color
+
+    def __hash__(self) -> int:
+        return _kept_hash(self, (self.text, self.tint, self.ink))
+
+
+def _kept_hash(value: object, fields: tuple[object, ...]) -> int:
+    """A frozen value's hash, worked out once: these are looked up for every note drawn."""
+    found: int | None = value.__dict__.get("_hash")
+    if found is None:
+        found = hash(fields)
+        object.__setattr__(value, "_hash", found)
+    return found
 
 
 @lru_cache(maxsize=64)

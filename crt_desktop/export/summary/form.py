@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Hashable
+from functools import lru_cache
 from typing import Any
 
 from reportlab import rl_config
@@ -197,6 +198,12 @@ class _Group(RadioGroup):
         return b"<<\n" + b"".join(lines) + b"\n>>"
 
 
+@lru_cache(maxsize=32)
+def _flags(names: str | int) -> int:
+    """ReportLab's field flags from their names, as its radio compares them."""
+    return int(makeFlags(names, fieldFlagValues))
+
+
 def _plain(document: Any) -> bool:
     """Whether dictionaries may be written from parts made once: no encryption (strings are
     encrypted with their own object's key) and ReportLab's usual line breaking."""
@@ -248,9 +255,17 @@ class SummaryForm(AcroForm):
         if kwargs.get("forceBorder"):
             return None, None  # draws on the page as well: leave it all to ReportLab
         colour_space = getattr(self.canv._enforceColorSpace, "__name__", "")
-        shared = {k: v for k, v in kwargs.items() if k not in _PER_FIELD}
-        key = _key((kind, colour_space), shared)
-        return key, (self._looks.get(key) if key is not None else None)
+        # Keyword order counts (another order only makes another look). A colour's hash
+        # ignores its class (an RGB and a CMYK colour may hash alike): each value's type too.
+        key = (
+            kind,
+            colour_space,
+            *((k, type(v), v) for k, v in kwargs.items() if k not in _PER_FIELD),
+        )
+        try:
+            return key, self._looks.get(key)
+        except TypeError:  # a value that cannot be hashed: leave it all to ReportLab
+            return None, None
 
     def _remember(self, key: Hashable | None, ref: PDFObjectReference, own: frozenset[str]) -> None:
         if key is not None:
@@ -287,7 +302,7 @@ class SummaryForm(AcroForm):
             self.fields.append(group._ref)
         else:
             group = self._radios[name]
-            if makeFlags(full["fieldFlags"], fieldFlagValues) != group.Ff:
+            if _flags(full["fieldFlags"]) != group.Ff:
                 raise ValueError(f"radio.{name}.{value} created with different flags")
         state = value if full["selected"] else "Off"
         if state == value:

@@ -10,7 +10,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 STRIPE = 5.0  # width of the kind stripe, points
 GAP = 9.0  # between the stripe and the text
@@ -291,6 +291,8 @@ class Striped(Flowable):
         y = self.height - PAD
         for part, (before, h) in zip(self.parts, self._sizes, strict=True):
             y -= before + h
+            if type(part) is Spacer:
+                continue  # draws nothing: not even a move of the canvas to it
             if isinstance(part, MetaLine):
                 # Moving the canvas to the line is part of what repeats, when it is the same.
                 at = ("at", STRIPE + GAP, y, part.look())

@@ -44,25 +44,21 @@ def good_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_both(db: Path, home: Path) -> tuple[subprocess.CompletedProcess[str], ...]:
-    """`crt-desktop sessions --db` and the GUI start on the same database, side by side."""
+    """`crt-desktop sessions --db` and the GUI start on the same database, one after the other
+    (each takes the database's one-instance lock, so side by side one would see the other)."""
     env = child_env(XDG_DATA_HOME=str(home / "data"), HOME=str(home))
     commands = (["sessions", "--db", str(db)], ["--db", str(db)])
-    running = [
-        subprocess.Popen(
+    return tuple(
+        subprocess.run(
             [sys.executable, "-m", "crt_desktop", *argv],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            capture_output=True,
             text=True,
             env=env,
             cwd=ROOT,
+            timeout=60,
         )
         for argv in commands
-    ]
-    results = []
-    for process, argv in zip(running, commands, strict=True):
-        out, err = process.communicate(timeout=60)
-        results.append(subprocess.CompletedProcess(argv, process.returncode, out, err))
-    return tuple(results)
+    )
 
 
 def folder_state(folder: Path) -> dict[str, bytes]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -25,10 +25,29 @@ def default_file_name(board: Board, kind: str = "") -> str:
     return f"{team[:80]} - Section {session.section} - {session.held_on.isoformat()}{suffix}.pdf"
 
 
+# Where the last file was exported to (summary, report-back or poster): the next starts there.
+LAST_FOLDER_KEY = "export/last_folder"
+
+
+def _settings() -> QSettings:
+    return QSettings("crt-desktop", "crt-desktop")
+
+
 def default_folder() -> Path:
+    """The folder of the last export if it is still there, else Documents (else home)."""
+    last = _settings().value(LAST_FOLDER_KEY, "")
+    if isinstance(last, str) and last and Path(last).is_dir():
+        return Path(last)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(documents) if documents else Path.home()
     return folder if folder.is_dir() else Path.home()
+
+
+def remember_folder(path: Path) -> None:
+    """Remember the folder a file was just exported to, for the next export dialog."""
+    settings = _settings()
+    settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+    settings.sync()
 
 
 def write_summary(board: Board, path: Path) -> str | None:
@@ -58,6 +77,7 @@ def export_leader_summary(parent: QWidget, board: Board) -> Path | None:
     if problem is not None:
         warn(parent, "Export leader summary", problem)
         return None
+    remember_folder(path)
     box = message_box(
         parent,
         "Export leader summary",

@@ -94,11 +94,14 @@ class LeadershipMenu:
         from crt_desktop.export.report_back_pdf import write_report_back
         from crt_desktop.export.summary.errors import ExportError
 
+        from .export_dialog import remember_folder
+
         try:
             write_report_back(self.controller.board, path)
         except ExportError as exc:
             message = str(exc)
         else:
+            remember_folder(path)
             message = f"The report-back is saved as {path.name}."
         self.console.show_message(message)
         return message

@@ -43,14 +43,16 @@ def print_visual(
     paper = (choose_paper or ask_paper)()
     if not paper:
         return None
-    from .export_dialog import default_file_name, default_folder
+    from .export_dialog import default_file_name, default_folder, remember_folder
 
     suggested = str(default_folder() / default_file_name(board, "poster"))
     name = (choose_file or ask_file)(suggested)
     if not name:
         return None
     try:
-        return write_poster(board, Path(name), paper=paper)
+        path = write_poster(board, Path(name), paper=paper)
     except (ExportError, ValueError) as exc:
         warn(parent, "Print visual", str(exc))
         return None
+    remember_folder(path)
+    return path

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from crt_desktop.views.export_dialog import default_file_name, write_summary
+from crt_desktop.views.export_dialog import (
+    default_file_name,
+    default_folder,
+    remember_folder,
+    write_summary,
+)
 from tests.unit.builders import control_board
 
 
@@ -31,3 +36,14 @@ def test_write_summary_reports_a_missing_folder(tmp_path):
     problem = write_summary(control_board(["x"]), path)
     assert problem is not None and "does not exist" in problem
     assert not path.exists()
+
+
+def test_export_dialogs_start_in_the_last_export_folder(tmp_path):
+    """After an export the next dialog starts in its folder; a folder gone since is not used."""
+    first = default_folder()
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    remember_folder(folder / "summary.pdf")
+    assert default_folder() == folder
+    folder.rmdir()
+    assert default_folder() == first

@@ -53,6 +53,8 @@ class ReportBackWindow(QDialog):
             self.addAction(action)
 
     def show_tab(self, index: int) -> None:
+        if not self.isVisible():
+            self.responses.reset_order()  # opened anew: board order again
         self.tabs.setCurrentIndex(index)
         self.show()
         self.raise_()

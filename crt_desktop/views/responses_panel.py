@@ -125,6 +125,9 @@ class ResponsesPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.items, 2)
         layout.addWidget(self.editor, 3)
+        # The list's order, kept while the window is open: an answer that moves an item to
+        # Cannot control must not move it in the list, or the next click lands on another item.
+        self._order: list[str] = []
         # The chosen item and its response as the editor last showed them.
         self._shown_id: str | None = None
         self._shown = Response()
@@ -141,11 +144,24 @@ class ResponsesPanel(QWidget):
         note_id = self.current_id()
         return None if note_id is None else self.controller.board.notes.get(note_id)
 
+    def reset_order(self) -> None:
+        """List the items in board order again (the window is opened anew)."""
+        self._order = []
+        self.refresh()
+
+    def _in_order(self) -> list[Note]:
+        """The leadership items: those listed before keep their places, new ones come last."""
+        notes = {n.id: n for n in leadership_items(self.controller.board, include_hidden=True)}
+        kept = [i for i in self._order if i in notes]
+        known = set(kept)
+        self._order = kept + [i for i in notes if i not in known]
+        return [notes[i] for i in self._order]
+
     def refresh(self) -> None:
         """Bring the list up to date; the editor is reloaded only where the chosen item's
         response changed, so a reason being typed survives other changes to the board."""
         chosen = self.current_id()
-        notes = leadership_items(self.controller.board, include_hidden=True)
+        notes = self._in_order()
         listed = [
             self.items.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.items.count())
         ]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
+from PySide6.QtCore import Qt
 
 from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.operations import SetResponse
@@ -20,6 +21,7 @@ from crt_desktop.export.summary import write_leader_summary
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.views.carry_dialog import team_candidates
 from crt_desktop.views.console import ConsoleWindow
+from crt_desktop.views.export_dialog import default_folder
 from crt_desktop.views.report_back import ReportBackWindow
 from crt_desktop.views.room_view import RoomView
 
@@ -96,6 +98,45 @@ def test_unlikely_moves_the_item_and_impossible_needs_it(console, store):
     assert note.column == CANNOT_CONTROL and note.response is not None
     assert note.response.revisit_later
     assert responses.current_id() == "n000"  # still listed: it has an answer
+
+
+def listed(responses) -> list[str]:
+    rows = range(responses.items.count())
+    return [responses.items.item(r).data(Qt.ItemDataRole.UserRole) for r in rows]
+
+
+def test_answers_keep_the_list_still_so_the_next_click_hits_its_item(console, store):
+    """Saving "unlikely" (which moves the item to Cannot control) leaves the list's order and the
+    chosen item as they were, so the next item clicked is the one answered."""
+    responses = panel(console)
+    before = listed(responses)
+    first, second = before[0], before[1]
+    responses.select(first)
+    responses.status.setCurrentIndex(responses.status.findData(S.UNLIKELY_TWO_YEARS.value))
+    responses.reason.setPlainText("Set by the state")
+    assert responses.save_response()
+    assert saved(store, console)[first].column == CANNOT_CONTROL
+    assert listed(responses) == before
+    assert responses.current_id() == first
+    responses.items.setCurrentRow(1)  # the row the eye saw the second item in
+    responses.status.setCurrentIndex(responses.status.findData(S.THIS_YEAR.value))
+    assert responses.save_response()
+    assert saved(store, console)[second].response == Response(S.THIS_YEAR, "")
+    assert responses.current_id() == second
+
+
+def test_opening_the_window_again_lists_the_items_in_board_order(console):
+    """Once closed and opened again, the list follows the board's order once more."""
+    responses = panel(console)
+    first = listed(responses)[0]
+    responses.select(first)
+    responses.status.setCurrentIndex(responses.status.findData(S.UNLIKELY_TWO_YEARS.value))
+    assert responses.save_response()
+    window = console.leadership.report_back_window()
+    window.show_tab(ReportBackWindow.RESPONSES)
+    window.hide()
+    window.show_tab(ReportBackWindow.RESPONSES)
+    assert listed(responses)[-1] == first
 
 
 def test_progress_updates_are_added_and_removed(console, store):
@@ -229,6 +270,7 @@ def test_export_report_back_writes_a_pdf(console, tmp_path):
     path = tmp_path / "report.pdf"
     assert console.leadership.export_to(path) == "The report-back is saved as report.pdf."
     assert "Report-back" in PdfReader(path).pages[0].extract_text()
+    assert default_folder() == tmp_path  # the next export dialog starts here
 
 
 def test_carry_open_items_into_a_new_session(qtbot, store):

@@ -68,3 +68,32 @@ def test_line_breaks_and_missing_characters_go_through_the_markup() -> None:
     assert len(user_paragraph("one\ntwo", style).frags) > 1  # the break is its own fragment
     cjk = user_paragraph("日本語 note", style)
     assert f'<font name="{FALLBACK}">' in cjk.text or "\u25a1" in cjk.frags[0].text
+
+
+def test_the_same_text_drawn_twice_prints_twice_from_one_drawing() -> None:
+    """A note shown again (as a leadership item) prints the same, its drawing made once."""
+    fonts()
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    style = styles().note
+    for y in (600, 300):
+        para = user_paragraph("Breaks skipped & overtime, again and again", style)
+        para.wrap(WIDTH, 500)
+        para.drawOn(canvas, 40, y)
+    assert len(canvas._crt_drawn) == 1  # the second paragraph repeated the first's drawing
+    canvas.save()
+    text = PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text()
+    assert text.count("Breaks skipped & overtime, again and again") == 2
+
+
+def test_a_failed_split_lays_the_paragraph_out_again() -> None:
+    """ReportLab drops a paragraph's lines when it will not split; the next wrap makes them."""
+    fonts()
+    style = styles().note
+    para = user_paragraph("word " * 100, style)
+    width, height = para.wrap(WIDTH, 1000)
+    assert para.split(WIDTH, style.leading * 1.5) == []  # one line of room: no split
+    assert para.wrap(WIDTH, 1000) == (width, height)
+    canvas = Canvas(io.BytesIO())
+    para.drawOn(canvas, 40, 40)
+    canvas.save()

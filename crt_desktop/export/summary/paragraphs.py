@@ -13,11 +13,13 @@ import unicodedata
 from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
+from .blocks import drawn_once
 from .fonts import fonts, markup
 
 # One parsed fragment per style: everything but the text is the style's.
@@ -32,6 +34,29 @@ def _template(style: ParagraphStyle) -> ParaFrag:
     return found
 
 
+class _PlainParagraph(Paragraph):
+    """A plain paragraph that lays itself out once per width and, drawn again with the same
+    lines, repeats its first drawing (a leadership item shows its note as the column did)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # ReportLab drops the lines when a split fails: then they are worked out again.
+        if availWidth == getattr(self, "_wrapped_at", None) and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
+
+    def draw(self) -> None:
+        lines = self.blPara
+        if lines.kind != 0 or self.style.alignment != TA_LEFT or self.bulletText:
+            super().draw()  # split pieces and anything but plain left-aligned lines
+            return
+        # What the drawing depends on: the style, the box and each line's words and slack.
+        words = tuple((slack, tuple(line)) for slack, line in lines.lines)
+        key = ("plain", self.style, self.width, self.height, words)
+        drawn_once(self.canv, key, super().draw)
+
+
 def user_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph printing `text` as written (user text: never read as markup)."""
     plain = unicodedata.normalize("NFC", text.replace("\t", " "))
@@ -41,4 +66,4 @@ def user_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
         return Paragraph(markup(text), style)
     frags = [_template(style).clone(text=cleaned)]
     textTransformFrags(frags, style)
-    return Paragraph(escape(plain), style, frags=frags)
+    return _PlainParagraph(escape(plain), style, frags=frags)

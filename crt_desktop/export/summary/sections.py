@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from reportlab.platypus import (
     CondPageBreak,
@@ -15,6 +16,7 @@ from reportlab.platypus import (
 )
 
 from crt_desktop.content import Content
+from crt_desktop.domain.note import Note
 from crt_desktop.domain.session import SURVEY_STAGES, Session
 from crt_desktop.domain.vocabulary import Kind, ResponseStatus
 
@@ -94,16 +96,45 @@ def _pill(kind: Kind) -> Pill:
     return Pill(kind.label, look.tint, look.ink)
 
 
-@lru_cache(maxsize=4)  # one per build: shared by every note's detail line
+class _Made:
+    """What one build's notes share, kept while the build's styles live (the build's end)."""
+
+    def __init__(self, st: Styles) -> None:
+        self.ink = Ink(FAMILY, BOLD, st.meta.fontSize, st.meta.textColor, RULE)
+        # Each note's text as the columns made it, by item: a leadership item shows the same
+        # paragraph again, already laid out. Each entry keeps its note, so an id cannot be
+        # taken by another item's note while the entry is there.
+        self.texts: dict[int, tuple[Note, Flowable]] = {}
+
+
+_made: WeakKeyDictionary[Styles, _Made] = WeakKeyDictionary()
+
+
+def _build_memo(st: Styles) -> _Made:
+    found = _made.get(st)
+    if found is None:
+        found = _made[st] = _Made(st)
+    return found
+
+
 def _ink(st: Styles) -> Ink:
-    return Ink(FAMILY, BOLD, st.meta.fontSize, st.meta.textColor, RULE)
+    """One ink for every detail line of a build."""
+    return _build_memo(st).ink
+
+
+def _note_text(item: Item, st: Styles) -> Flowable:
+    texts = _build_memo(st).texts
+    found = texts.get(id(item))
+    if found is None or found[0] is not item.note:
+        found = texts[id(item)] = (item.note, user_paragraph(item.note.text, st.note))
+    return found[1]
 
 
 def _note_parts(item: Item, st: Styles) -> list[Flowable]:
     card_parts = [
         Paragraph(f"<b>{markup(title)}:</b> {markup(text)}", st.body) for title, text in item.parts
     ]
-    return [user_paragraph(item.note.text, st.note), *card_parts, _meta(item, st)]
+    return [_note_text(item, st), *card_parts, _meta(item, st)]
 
 
 def cover(session: Session, section_title: str, digest: Digest, st: Styles) -> list[Flowable]:

@@ -146,6 +146,9 @@ class ColumnModel(QAbstractListModel):
         self.ranked = template.ranked and column == template.result_column
         self.keep_top = template.keep_top if column == template.result_column else 0
         self._parts = {p.key: p.title for p in template.card_parts}
+        # A board with one kind of note (culture agreements) does not label each card with it;
+        # screen readers still say it.
+        self.shows_kind = len(template.kinds) > 1
         self._ids: list[str] = self._current_ids()
         self._stack_counts = self._count_stacks()
         self._ranks = self._count_ranks()

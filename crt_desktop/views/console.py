@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, QKeyCombination, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QKeyCombination, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from crt_desktop.content import Content
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
+from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.operations import (
     DeleteNotes,
     MoveNotes,
@@ -44,15 +46,20 @@ from crt_desktop.qt_models.countdown import Countdown
 from crt_desktop.widgets.column_view import ColumnPanel, ColumnView
 from crt_desktop.widgets.note_delegate import NoteDelegate
 from crt_desktop.widgets.theme import CONSOLE, style_sheet
+from crt_desktop.widgets.wrap_row import WrapRow
 
+from . import quitting
 from .guide_panel import SectionTools
 from .note_entry import NoteEntry
+from .quitting import QUIT_KEY
 from .room_view import RoomView, choose_screen
 from .timer import PRESETS, TimerControls
 
 # Number keys send the selection to the template's columns in order: 0 the first (Unsorted).
 COLUMN_KEYS = "0123456789"
 BANNER_SECONDS = 12
+OVERLAY_MARGIN = 14
+BLANK_NOTICE = "The room view is blank — press B to show it"
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 PLUS_KEYS = (
     QKeyCombination(Qt.Key.Key_Plus),
@@ -63,15 +70,35 @@ PLUS_KEYS = (
 MINUS_KEYS = (QKeyCombination(Qt.Key.Key_Minus), QKeyCombination(_KEYPAD, Qt.Key.Key_Minus))
 
 
+# The room view's blank button says what the room sees.
+BLANK_LABELS = {False: "Blank room view", True: "Room view is blank"}
+# Screens narrower than this open the console with the guide hidden, so the board fits.
+GUIDE_SHOWN_FROM = 1280
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-class MessageBanner(QFrame):
-    """A non-blocking line at the top of the board for things the facilitator should know."""
+def window_title(board: Board, content: Content) -> str:
+    """e.g. "Outpatient nursing — Section 4: <the section's title> — 20 November 2026": the
+    team, the section as the rest of the app names it, and the day (a team meets many times)."""
+    session = board.session
+    try:
+        section = f"Section {session.section}: {content.section(session.section).title}"
+    except KeyError:
+        section = f"Section {session.section}"
+    return f"{session.team} — {section} — {written_date(session.held_on)}"
 
-    def __init__(self) -> None:
-        super().__init__()
+
+class MessageBanner(QFrame):
+    """A non-blocking line for things the facilitator should know. It floats over the foot
+    of the board (the console places it), so the board never jumps."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("messageBanner")
         self.text = QLabel()
         self.text.setObjectName("messageText")
@@ -79,7 +106,7 @@ class MessageBanner(QFrame):
         self.text.setWordWrap(True)
         close = QToolButton()
         close.setText("Dismiss")
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.text, 1)
@@ -92,7 +119,49 @@ class MessageBanner(QFrame):
     def show_message(self, text: str) -> None:
         self.text.setText(text)
         self.show()
+        self.raise_()
         self._timer.start(BANNER_SECONDS * 1000)
+
+    def dismiss(self) -> None:
+        self._timer.stop()
+        self.hide()
+        self.dismissed.emit()
+
+
+class _Overlays(QObject):
+    """Keeps the floating lines over the foot of the board, the first lowest, as the window
+    resizes: columns fill from the top, so their titles and first cards stay in sight."""
+
+    def __init__(self, area: QWidget, bottom: Callable[[], int], lines: list[QWidget]) -> None:
+        super().__init__(area)
+        self.area = area
+        self.bottom = bottom
+        self.lines = lines
+        # Goes with the board: never fires once the window is gone.
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self.place)
+        area.installEventFilter(self)
+        for line in lines:
+            line.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
+            self._later.start(0)
+        return False
+
+    def place(self) -> None:
+        y = self.bottom()
+        width = max(100, self.area.width() - 2 * OVERLAY_MARGIN)
+        for line in self.lines:
+            if line.isHidden():
+                continue
+            height = line.heightForWidth(width) if line.hasHeightForWidth() else -1
+            height = max(height, line.sizeHint().height())
+            y -= height
+            line.setGeometry(OVERLAY_MARGIN, y, width, height)
+            line.raise_()
+            y -= 4
 
 
 class ConsoleWindow(QMainWindow):
@@ -110,15 +179,13 @@ class ConsoleWindow(QMainWindow):
         self.countdown = countdown or (room_view.countdown if room_view else Countdown(self))
         self.room_view = room_view or RoomView(controller, self.countdown)
         self.export_summary = export_summary
+        content = content or packaged_content()
         board = controller.board
-        self.setWindowTitle(
-            f"{board.session.team} — Section {board.session.section} — {board.template.title}"
-        )
+        self.setWindowTitle(window_title(board, content))
         self.setStyleSheet(style_sheet(CONSOLE))
 
         self.entry = NoteEntry(controller)
         self.timer = TimerControls(self.countdown)
-        self.banner = MessageBanner()
         self.delegate = NoteDelegate(CONSOLE, console=True, parent=self)
         self.views: list[ColumnView] = []
         self.panels: list[ColumnPanel] = []
@@ -128,7 +195,9 @@ class ConsoleWindow(QMainWindow):
             view = ColumnView(ColumnModel(controller, column.key), self.delegate)
             view.step_sideways.connect(lambda step, v=view: self._step_sideways(v, step))
             view.selectionModel().selectionChanged.connect(
-                lambda selected, _deselected, v=view: self._selection_changed(v, selected)
+                lambda selected, deselected, v=view: self._selection_changed(
+                    v, selected, deselected
+                )
             )
             view.selectionModel().currentChanged.connect(self._current_changed)
             panel = ColumnPanel(view)
@@ -140,27 +209,45 @@ class ConsoleWindow(QMainWindow):
         self.screening.setToolTip("New notes stay hidden from the room until you reveal them")
         self.screening.setChecked(board.session.screening)
         self.screening.toggled.connect(self._screening_toggled)
-        self.blank_button = QPushButton("Blank room view")
+        self.blank_button = QPushButton(BLANK_LABELS[False])
+        self.blank_button.setObjectName("blankButton")  # red while the room is blank
         self.blank_button.setCheckable(True)
+        self.blank_button.setAutoDefault(False)
+        self.blank_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.blank_button.setToolTip("Blank the projector at once (B or .), again to restore")
         self.blank_button.toggled.connect(self.room_view.set_blank)
-        self.room_view.blank_changed.connect(self.blank_button.setChecked)
+        self.room_view.blank_changed.connect(self._blank_changed)
 
-        room_row = QHBoxLayout()
-        room_row.addWidget(self.timer)
-        room_row.addStretch(1)
-        room_row.addWidget(self.screening)
-        room_row.addWidget(self.blank_button)
+        room_controls = QWidget()
+        room_layout = QHBoxLayout(room_controls)
+        room_layout.setContentsMargins(0, 0, 0, 0)
+        room_layout.addStretch(1)
+        room_layout.addWidget(self.screening)
+        room_layout.addWidget(self.blank_button)
+        # On a narrow screen the room's controls go under the timer.
+        room_row = WrapRow([(self.timer, 0), (room_controls, 1)])
 
         central = QWidget()
         central.setObjectName("consoleBoard")
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.entry)
-        layout.addLayout(room_row)
-        layout.addWidget(self.banner)
+        layout.addWidget(room_row)
         layout.addLayout(columns, 1)
         self.setCentralWidget(central)
+        # Floating over the foot of the board: showing them never moves the board.
+        self.blank_notice = QLabel(BLANK_NOTICE, central)
+        self.blank_notice.setObjectName("blankNotice")
+        self.blank_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.blank_notice.hide()
+        self.banner = MessageBanner(central)
+        self.banner.dismissed.connect(self.statusBar().clearMessage)
+        self._overlays = _Overlays(
+            central,
+            lambda: self.panels[0].geometry().bottom() - 6,
+            [self.banner, self.blank_notice],
+        )
+        self.entry.setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts at once
 
         self._build_menus()
         self.entry.left.connect(self.focus_board)
@@ -168,6 +255,9 @@ class ConsoleWindow(QMainWindow):
         controller.patched.connect(self._on_patched)
         self.room_view.full_screen_changed.connect(self._room_full_screen_changed)
         self._selecting = False
+        # Which note was picked when: Stack puts the others under the first picked.
+        self._picked: dict[str, int] = {}
+        self._picks = 0
         # The section's guide, its menu and tools (dots, card parts, surveys, poster, plan).
         self.section_tools = SectionTools(
             self,
@@ -177,6 +267,7 @@ class ConsoleWindow(QMainWindow):
             current_note=lambda: next(reversed(self.selected_ids()), None),
             content=content,
         )
+        self._fit_small_screen()
 
     # --- menus and keys ----------------------------------------------------------------------
 
@@ -205,7 +296,15 @@ class ConsoleWindow(QMainWindow):
         board_menu.addSeparator()
         self._action(board_menu, "Reveal all notes to the room", self.reveal_all, ("Ctrl+Shift+H",))
         board_menu.addSeparator()
-        self._action(board_menu, "Close", self.close, (QKeySequence.StandardKey.Close,))
+        self._action(
+            board_menu,
+            "Close (back to the sessions)",
+            self.close,
+            ("Ctrl+W", QKeySequence.StandardKey.Close),
+        )
+        self.quit_action = self._action(
+            board_menu, "Quit", lambda: quitting.quit_app(), (QUIT_KEY,)
+        )
 
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(edit, "Undo", self.controller.undo, ("Ctrl+Z",))
@@ -289,9 +388,21 @@ class ConsoleWindow(QMainWindow):
                 return view
         return self.views[0]
 
-    def _selection_changed(self, view: ColumnView, selected: QItemSelection) -> None:
-        # One column holds the selection at a time, so the keys act on what the eye sees.
-        if self._selecting or selected.isEmpty():
+    def _selection_changed(
+        self, view: ColumnView, selected: QItemSelection, deselected: QItemSelection
+    ) -> None:
+        # One selection across the columns: a plain click or arrow key picks one note (the
+        # other columns let go); Ctrl or Shift adds to it, in any column.
+        model = view.column_model()
+        ids = model.note_ids()
+        for index in deselected.indexes():
+            if 0 <= index.row() < len(ids):
+                self._picked.pop(ids[index.row()], None)
+        for index in selected.indexes():
+            if 0 <= index.row() < len(ids):
+                self._picks += 1
+                self._picked.setdefault(ids[index.row()], self._picks)
+        if self._selecting or selected.isEmpty() or view.extending:
             return
         self._selecting = True
         for other in self.views:
@@ -355,9 +466,20 @@ class ConsoleWindow(QMainWindow):
     def stack_selected(self) -> None:
         ids = self._require_selection()
         if len(ids) == 1:
-            self.show_message("Select two or more notes to stack (Ctrl+click or Shift+arrows).")
-        elif ids and self.controller.do(StackNotes(tuple(ids[1:]), onto=ids[0])):
-            self.active_view().select_ids([ids[0]])
+            self.show_message(
+                "Select two or more notes to stack: Ctrl+click adds a note, in any column."
+            )
+            return
+        if not ids:
+            return
+        # Under the note picked first: the one the group is keeping.
+        onto = min(ids, key=lambda i: self._picked.get(i, 1 << 62))
+        others = tuple(i for i in ids if i != onto)
+        if self.controller.do(StackNotes(others, onto=onto)):
+            for view in self.views:
+                if view.column_model().row_of(onto) >= 0:
+                    view.select_ids([onto])
+                    view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def unstack_selected(self) -> None:
         ids = self._require_selection()
@@ -396,6 +518,13 @@ class ConsoleWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.banner.show_message(text)
         self.statusBar().showMessage(text, BANNER_SECONDS * 1000)
+        self._overlays.place()
+
+    def _blank_changed(self, on: bool) -> None:
+        self.blank_button.setChecked(on)
+        self.blank_button.setText(BLANK_LABELS[on])
+        self.blank_notice.setVisible(on)
+        self._overlays.place()
 
     def _export(self) -> None:
         if self.export_summary is not None:
@@ -441,6 +570,17 @@ class ConsoleWindow(QMainWindow):
         if not full and self.room_view.screen() is self.screen():
             self.raise_()
             self.activateWindow()
+
+    def _fit_small_screen(self) -> None:
+        """Below a wide screen the guide starts hidden (F9 shows it), so the board fits."""
+        dock = self.section_tools.dock
+        screen = self.screen()
+        if (
+            dock is not None
+            and screen is not None
+            and screen.availableGeometry().width() < (GUIDE_SHOWN_FROM)
+        ):
+            dock.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.room_view.close()

@@ -223,12 +223,16 @@ def _keep_top_message(board: Board) -> str:
     shown = [c for c in board.cards(template.result_column) if not c.hidden]
     if len(shown) <= template.keep_top:
         return ""
-    title = template.column(template.result_column).title
-    extra = len(shown) - template.keep_top
-    return (
-        f"{title} keeps the top {template.keep_top}: the last {extra} past that will not go "
-        "on the poster. Move one out, or stack it with one that says the same."
-    )
+    title = template.column(template.result_column).title.lower()
+    keep = template.keep_top
+    extra = len(shown) - keep
+    if extra == 1:
+        more = f"1 more is marked “Past the top {keep}”. Move one out, or stack it with one "
+        more += "that says the same."
+    else:
+        more = f"{extra} more are marked “Past the top {keep}”. Move some out, or stack those "
+        more += "that say the same."
+    return f"Only the top {keep} {title} go on the poster; {more}"
 
 
 class SectionTools:
@@ -293,7 +297,8 @@ class SectionTools:
                 panel.title.hide()
                 panel.help.hide()
 
-        menu = console.menuBar().addMenu("&Section")
+        # Alt+C: Alt+S chooses the System level while typing a note.
+        menu = console.menuBar().addMenu("Se&ction")
         if self.dock is not None:
             toggle = self.dock.toggleViewAction()
             toggle.setText("Show the guide")

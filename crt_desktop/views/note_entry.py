@@ -1,10 +1,13 @@
 """The note entry: type, Enter, the next note. Kind, level and leader mark are set with
-Alt+letter while typing (or by clicking), and new notes land in the board's entry column."""
+Alt+letter while typing (or by clicking), and new notes land in the board's entry column.
+Kind and level stay as chosen for the next note; the leader mark is for one note."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +26,7 @@ from crt_desktop.domain.operations import AddNote, Operation
 from crt_desktop.domain.session_operations import AddCard, SetDetails
 from crt_desktop.domain.vocabulary import Kind, Level
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.widgets.wrap_row import WrapRow
 
 KIND_BUTTONS = {Kind.FATIGUE: "&Fatigue", Kind.RESILIENCE: "&Resilience"}
 LEVEL_BUTTONS = {Level.MINDSET: "&Mindset", Level.TEAM: "&Team", Level.SYSTEM: "&System"}
@@ -37,7 +41,11 @@ class NoteEntry(QWidget):
         self.controller = controller
         template = controller.board.template
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Type a note and press Enter (N brings you back here)")
+        self.text.setPlaceholderText(
+            "Type the card, then its parts (Tab), and press Enter"
+            if template.card_parts
+            else "Type a note and press Enter (N brings you back here)"
+        )
         self.text.setAccessibleName("New note")
         self.text.setClearButtonEnabled(True)
         self.text.returnPressed.connect(self.add)
@@ -65,6 +73,7 @@ class NoteEntry(QWidget):
         self.level_buttons: dict[Level, QPushButton] = {}
         for level in template.levels:
             button = QPushButton(LEVEL_BUTTONS[level])
+            button.setObjectName("levelButton")  # its checked look is in the theme
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(f"{level.label} (Alt+{LEVEL_BUTTONS[level][1]}); again to clear")
@@ -74,8 +83,9 @@ class NoteEntry(QWidget):
         self.leader = QCheckBox("&Leader's view")
         self.leader.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.leader.setToolTip("Mark the note as added by a leader (Alt+L)")
-        add = QPushButton("Add note")
+        add = QPushButton("Add card" if template.card_parts else "Add note")
         add.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        add.setAutoDefault(False)
         add.clicked.connect(self.add)
 
         # A board whose cards are written in parts (why / what / how) gets a field for each,
@@ -94,24 +104,46 @@ class NoteEntry(QWidget):
             parts_row.addWidget(field, 1)
             self.parts[part.key] = field
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        layout = QHBoxLayout()
-        outer.addLayout(layout)
-        if self.parts:
-            outer.addLayout(parts_row)
         label = QLabel("New card:" if self.parts else "New note:")
         label.setBuddy(self.text)
-        layout.addWidget(label)
-        layout.addWidget(self.text, 1)
+        typing = QWidget()
+        typing_row = QHBoxLayout(typing)
+        typing_row.setContentsMargins(0, 0, 0, 0)
+        typing_row.addWidget(label)
+        typing_row.addWidget(self.text, 1)
+        self.text.setMinimumWidth(260)
+        marks = QWidget()
+        marks_row = QHBoxLayout(marks)
+        marks_row.setContentsMargins(0, 0, 0, 0)
         for button in self.kind_buttons.values():
-            layout.addWidget(button)
+            marks_row.addWidget(button)
         if self.level_buttons:
-            layout.addSpacing(8)
+            marks_row.addSpacing(8)
         for button in self.level_buttons.values():
-            layout.addWidget(button)
-        layout.addWidget(self.leader)
-        layout.addWidget(add)
+            marks_row.addWidget(button)
+        marks_row.addWidget(self.leader)
+        marks_row.addWidget(add)
+        marks_row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # On a narrow screen the kind and level buttons go under the text field.
+        self.row = WrapRow([(typing, 1), (marks, 0)])
+        outer.addWidget(self.row)
+        if self.parts:
+            outer.addLayout(parts_row)
+        self.setFocusProxy(self.text)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the card's text through its parts, in reading order. Qt orders focus
+        by when widgets joined the window (the kind buttons first), and again when the entry
+        moves into a window, so this runs again when the entry is shown."""
+        for first, second in pairwise([self.text, *self.parts.values()]):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._order_tabs()
+        super().showEvent(event)
 
     @property
     def kind(self) -> Kind:
@@ -145,7 +177,7 @@ class NoteEntry(QWidget):
         self.text.selectAll()
 
     def add(self) -> bool:
-        """Add the typed note; the kind stays for the next note, level and leader mark reset."""
+        """Add the typed note; kind and level stay for the next note, the leader mark resets."""
         if not self.text.text().strip():
             return False
         operation: Operation = AddNote(
@@ -165,7 +197,6 @@ class NoteEntry(QWidget):
         for field in self.parts.values():
             field.clear()
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.set_level(None)
         self.leader.setChecked(False)
         return True
 

@@ -26,6 +26,7 @@ from crt_desktop.widgets.theme import PROJECTOR, NoteTheme, style_sheet
 from crt_desktop.widgets.timer_display import TimerDisplay
 
 from .dots import DotsBoard
+from .quitting import add_quit_key
 from .room_band import RoomBand, section_prompts
 
 if TYPE_CHECKING:
@@ -62,16 +63,35 @@ def screen_fit(width: int, height: int) -> float:
 
 
 def out_of_sight(view: ColumnView) -> tuple[int, int]:
-    """How many notes of a column lie wholly above and below what its view shows."""
+    """How many notes of a column are out of sight above (a card cut off at the top counts:
+    its first lines are what the room would miss) and wholly below what its view shows."""
     rows = view.model().rowCount()
     if not rows:
         return 0, 0
     viewport = view.viewport().rect()
-    top = view.indexAt(QPoint(viewport.center().x(), viewport.top() + 1)).row()
+    top_index = view.indexAt(QPoint(viewport.center().x(), viewport.top() + 1))
+    top = top_index.row()
     bottom = view.indexAt(QPoint(viewport.center().x(), viewport.bottom() - 1)).row()
     above = max(0, top)
+    if top_index.isValid() and view.visualRect(top_index).top() < viewport.top():
+        above += 1
     below = 0 if bottom < 0 else rows - 1 - bottom
     return above, below
+
+
+def snap_to_card(view: ColumnView) -> None:
+    """Scroll on to the next card's top when the first card in sight is cut off at the top,
+    so the room reads each card from its first line (unless the column cannot scroll on)."""
+    bar = view.verticalScrollBar()
+    if not 0 < bar.value() < bar.maximum():
+        return
+    viewport = view.viewport().rect()
+    index = view.indexAt(QPoint(viewport.center().x(), viewport.top() + 1))
+    if not index.isValid():
+        return
+    rect = view.visualRect(index)
+    if rect.top() < viewport.top():
+        bar.setValue(min(bar.maximum(), bar.value() + rect.bottom() + 1 - viewport.top()))
 
 
 class RoomView(QWidget):
@@ -124,6 +144,7 @@ class RoomView(QWidget):
             more = QLabel()
             more.setObjectName("columnMore")
             more.setTextFormat(Qt.TextFormat.PlainText)
+            more.setWordWrap(True)
             panel.box.addWidget(more)
             bar = view.verticalScrollBar()
             bar.rangeChanged.connect(self._schedule_overflow)
@@ -177,6 +198,7 @@ class RoomView(QWidget):
         ):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot)
+        add_quit_key(self)
         self._apply_fonts()
 
     # --- blanking ----------------------------------------------------------------------------
@@ -306,6 +328,7 @@ class RoomView(QWidget):
 
     def update_overflow(self) -> None:
         for view, label in zip(self.views, self.more_labels, strict=True):
+            snap_to_card(view)
             above, below = out_of_sight(view)
             parts = []
             if above:

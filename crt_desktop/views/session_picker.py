@@ -27,6 +27,7 @@ from crt_desktop.qt_models.session_list_model import SessionListModel
 
 from .messages import ask, warn
 from .new_session_dialog import NewSessionDialog
+from .quitting import add_quit_key
 from .team_plan import TeamPlanDialog, plan_store_of
 
 
@@ -103,6 +104,7 @@ class SessionPicker(QMainWindow):
         self.setCentralWidget(central)
 
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_session)
+        add_quit_key(self)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
         self.refresh()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
 
 from crt_desktop.qt_models.countdown import Countdown
 from crt_desktop.widgets.timer_display import TimerDisplay
@@ -19,7 +19,7 @@ class TimerControls(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Timer:"))
         for minutes in PRESETS:
-            button = QPushButton(f"{minutes} min")
+            button = self._button(f"{minutes} min")
             button.setAccessibleName(f"Start a {minutes} minute timer")
             button.clicked.connect(lambda _=False, m=minutes: countdown.start(m))
             layout.addWidget(button)
@@ -29,14 +29,14 @@ class TimerControls(QWidget):
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Minutes for the timer")
         layout.addWidget(self.minutes)
-        start = QPushButton("Start")
+        start = self._button("Start")
         start.setAccessibleName("Start the timer with these minutes")
         start.clicked.connect(lambda: countdown.start(self.minutes.value()))
         layout.addWidget(start)
-        self.pause = QPushButton("Pause")
+        self.pause = self._button("Pause")
         self.pause.clicked.connect(self.toggle_pause)
         layout.addWidget(self.pause)
-        clear = QPushButton("Clear")
+        clear = self._button("Clear")
         clear.setAccessibleName("Clear the timer")
         clear.clicked.connect(countdown.reset)
         layout.addWidget(clear)
@@ -47,6 +47,16 @@ class TimerControls(QWidget):
         countdown.running_changed.connect(self._sync)
         countdown.changed.connect(self._changed)
         self._sync(countdown.running)
+
+    @staticmethod
+    def _button(text: str) -> QToolButton:
+        """A compact button that Enter never presses (never a default button) and that leaves
+        the focus where it was when clicked (in the note entry, usually): a countdown starts
+        only when asked for."""
+        button = QToolButton()
+        button.setText(text)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return button
 
     def toggle_pause(self) -> None:
         if self.countdown.running:

@@ -3,8 +3,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QDropEvent, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QDropEvent,
+    QFont,
+    QFontMetricsF,
+    QInputEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,6 +30,9 @@ from crt_desktop.qt_models.column_model import ColumnModel
 from .card_column_view import CardColumnView
 from .note_delegate import NoteDelegate
 
+_Event = TypeVar("_Event", bound=QInputEvent)
+_ADDING = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 class ColumnView(CardColumnView):
     """The notes of one column. Interactive on the console; read-only in the room view."""
@@ -30,6 +45,9 @@ class ColumnView(CardColumnView):
     ) -> None:
         super().__init__()
         self._card_room: int | None = None
+        # True while a click or key with Ctrl or Shift is changing the selection: it adds to
+        # the window's selection instead of starting a new one.
+        self.extending = False
         self.setObjectName("columnList")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -110,12 +128,28 @@ class ColumnView(CardColumnView):
             # remove the rows a second time.
             event.setDropAction(Qt.DropAction.CopyAction)
 
+    def _selecting_with(self, event: _Event, handle: Callable[[_Event], None]) -> None:
+        self.extending = bool(event.modifiers() & _ADDING)
+        try:
+            handle(event)
+        finally:
+            self.extending = False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._selecting_with(event, super().mousePressEvent)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._selecting_with(event, super().mouseMoveEvent)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._selecting_with(event, super().mouseReleaseEvent)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if plain and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self.step_sideways.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
             return
-        super().keyPressEvent(event)
+        self._selecting_with(event, super().keyPressEvent)
 
     def current_row(self) -> int:
         index: QModelIndex = self.currentIndex()
@@ -149,12 +183,14 @@ class ColumnPanel(QFrame):
         layout.addWidget(self.help)
         layout.addWidget(self.count)
         layout.addWidget(view, 1)
+        self._title_pt: float | None = None
         if title_pt is not None:
             self.set_title_points(title_pt)
         model.counts_changed.connect(self.update_count)
         self.update_count()
 
     def set_title_points(self, points: float) -> None:
+        self._title_pt = points
         for label, size, bold in (
             (self.title, points, True),
             (self.help, points * 0.62, False),
@@ -164,7 +200,35 @@ class ColumnPanel(QFrame):
             font.setPointSizeF(size)
             font.setBold(bold)
             label.setFont(font)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """Labels wrap only between words: where a title's longest word is wider than the
+        column, the title gets smaller type, so it wraps and is never cut off."""
+        if self._title_pt is None:
+            return
+        margins = self.box.contentsMargins()
+        room = self.contentsRect().width() - margins.left() - margins.right()
+        if room <= 0:
+            return
+        font = QFont(self.title.font())
+        font.setPointSizeF(self._title_pt)
+        widest = max(QFontMetricsF(font).horizontalAdvance(w) for w in self.title.text().split())
+        points = self._title_pt
+        if widest > room:
+            points = max(6.0, self._title_pt * room / widest * 0.97)
+        if abs(self.title.font().pointSizeF() - points) > 0.05:
+            font.setPointSizeF(points)
+            self.title.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_title()
 
     def update_count(self) -> None:
-        n = self.view.column_model().note_count()
-        self.count.setText(f"{n} note" + ("" if n == 1 else "s"))
+        """e.g. "2 notes (+1 stacked)": the cards one sees, and the duplicates under them."""
+        model = self.view.column_model()
+        cards = model.rowCount()
+        stacked = model.note_count() - cards
+        text = f"{cards} note" + ("" if cards == 1 else "s")
+        self.count.setText(f"{text} (+{stacked} stacked)" if stacked else text)

@@ -67,12 +67,21 @@ class _Chip:
 
 
 def chips(
-    note: Note, stack_count: int, theme: NoteTheme, *, console: bool, past: int = 0
+    note: Note,
+    stack_count: int,
+    theme: NoteTheme,
+    *,
+    console: bool,
+    past: int = 0,
+    kind: bool = True,
 ) -> list[_Chip]:
-    """The small labels under a note's text; `past` marks a ranked card past the top `past`."""
-    colours = theme.kind(note.kind)
-    shape = "down" if note.kind is Kind.FATIGUE else "up"
-    out = [_Chip(note.kind.label, colours.ink, shape)]
+    """The small labels under a note's text; `past` marks a ranked card past the top `past`;
+    without `kind` the kind is left out (a board whose notes are all of one kind)."""
+    out = []
+    if kind:
+        colours = theme.kind(note.kind)
+        shape = "down" if note.kind is Kind.FATIGUE else "up"
+        out.append(_Chip(note.kind.label, colours.ink, shape))
     if note.level is not None:
         out.append(_Chip(note.level.label, "#333333"))
     if note.votes:
@@ -225,6 +234,8 @@ class NoteDelegate(QStyledItemDelegate):
         """Pack the chips into as few lines as fit the width."""
         fm = QFontMetricsF(self.chip_font)
         gap = fm.height() * 0.6
+        if not items:
+            return []
         rows: list[list[tuple[_Chip, float]]] = [[]]
         used = 0.0
         for chip in self._fitting(items, width, fm):
@@ -251,6 +262,22 @@ class NoteDelegate(QStyledItemDelegate):
         if isinstance(model, ColumnModel):
             return model.card_text(note), model.keep_top if model.past_limit(note.id) else 0
         return note.text, 0
+
+    @staticmethod
+    def _shows_kind(index: Index) -> bool:
+        model = index.model()
+        return not isinstance(model, ColumnModel) or model.shows_kind
+
+    def chip_texts(self, index: Index) -> list[str]:
+        """The labels a card shows under its text, in order (what a sighted reader sees)."""
+        note, count = self._card(index)
+        if note is None:
+            return []
+        past = self._shown(index, note)[1]
+        made = chips(
+            note, count, self.theme, console=self.console, past=past, kind=self._shows_kind(index)
+        )
+        return [chip.text for chip in made]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         note, count = self._card(index)
@@ -290,7 +317,8 @@ class NoteDelegate(QStyledItemDelegate):
         if len(self._sizes) > _CACHE_LIMIT:
             self._sizes.clear()
         text_h = self._text_height(text, width)
-        items = chips(note, count, self.theme, console=self.console, past=past)
+        kind = self._shows_kind(index)
+        items = chips(note, count, self.theme, console=self.console, past=past, kind=kind)
         rows = len(self._chip_rows(items, width))
         size = QSize(width, self._height(text_h, rows, count))
         self._sizes[note.id] = (note, count, width, size, face)
@@ -298,7 +326,8 @@ class NoteDelegate(QStyledItemDelegate):
 
     def _height(self, text_h: float, chip_rows: int, count: int) -> int:
         stack_room = self.margin if count else 0
-        body = text_h + self.padding * 0.6 + chip_rows * self._chip_height * 1.15
+        chips_h = self.padding * 0.6 + chip_rows * self._chip_height * 1.15 if chip_rows else 0
+        body = text_h + chips_h
         return round(body + 2 * self.padding + 2 * self.margin + stack_room)
 
     def _estimate(self, text: str, count: int, width: int) -> QSize:
@@ -346,6 +375,7 @@ class NoteDelegate(QStyledItemDelegate):
                 self._text_width(option),
                 text=text,
                 past=past,
+                kind=self._shows_kind(index),
             )
             if pixmap is not None:
                 target.end()
@@ -369,6 +399,7 @@ class NoteDelegate(QStyledItemDelegate):
         *,
         text: str | None = None,
         past: int = 0,
+        kind: bool = True,
     ) -> None:
         rect = box.adjusted(self.margin, self.margin, -self.margin, -self.margin)
         if count:
@@ -407,9 +438,8 @@ class NoteDelegate(QStyledItemDelegate):
         painter.setPen(QColor(self.theme.note_text))
         layout.draw(painter, QPointF(x, y))
         y += text_h + self.padding * 0.6
-        self._paint_chips(
-            painter, chips(note, count, self.theme, console=self.console, past=past), x, y, width
-        )
+        made = chips(note, count, self.theme, console=self.console, past=past, kind=kind)
+        self._paint_chips(painter, made, x, y, width)
         painter.restore()
 
     def _paint_chips(

@@ -74,8 +74,10 @@ def test_kind_level_and_leader_keys_while_typing(qtbot, console):
     qtbot.keyClick(console.entry.text, Qt.Key.Key_Return)
     note = next(iter(console.controller.board.notes.values()))
     assert (note.kind.value, note.level.value, note.leader_added) == ("resilience", "team", True)
-    assert console.entry.level is None  # the level is chosen note by note
-    assert console.entry.kind.value == "resilience"  # the kind carries on to the next note
+    # Kind and level carry on to the next note, until changed; the leader mark is per note.
+    assert console.entry.level is not None and console.entry.level.value == "team"
+    assert console.entry.kind.value == "resilience"
+    assert not console.entry.leader.isChecked()
 
 
 def test_n_brings_back_the_entry(qtbot, console):

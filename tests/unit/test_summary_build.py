@@ -61,3 +61,12 @@ def test_a_collector_switched_off_by_the_app_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_reportlab_settings_are_given_back() -> None:
+    """The build's own ReportLab settings (plain streams, no shape checks) do not outlive it."""
+    from reportlab import rl_config
+
+    before = rl_config.useA85, rl_config.shapeChecking
+    document.build(_board(), io.BytesIO(), pagesize="A4", content=content())
+    assert (rl_config.useA85, rl_config.shapeChecking) == before

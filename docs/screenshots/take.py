@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from crt_desktop.domain.operations import SetHidden, SetScreening, StackNotes  # noqa: E402
-from crt_desktop.views.console import open_board_windows  # noqa: E402
+from crt_desktop.views.console import GUIDE_SHOWN_FROM, open_board_windows  # noqa: E402
 from tests.qt.fakes import MemoryStore, sample_board  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
@@ -39,6 +39,8 @@ def main() -> None:
         controller.do(SetHidden(("n039",), True))
         console.countdown.start(10)
         console.setGeometry(0, 0, width, height)
+        if width < GUIDE_SHOWN_FROM and console.section_tools.dock is not None:
+            console.section_tools.dock.hide()  # as the console opens on a screen this narrow
         room.leave_full_screen()
         room.setGeometry(0, 0, width, height)
         room.show()

@@ -20,6 +20,7 @@ from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.widgets.theme import CONSOLE
 
 from .messages import ask
+from .quitting import add_quit_key
 from .responses_panel import ResponsesPanel
 from .room_report_back import ReportBackBoard
 
@@ -51,6 +52,7 @@ class ReportBackWindow(QDialog):
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.triggered.connect(lambda _c=False, s=slot: s())
             self.addAction(action)
+        add_quit_key(self)
 
     def show_tab(self, index: int) -> None:
         if not self.isVisible():

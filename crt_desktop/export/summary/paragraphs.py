@@ -34,9 +34,10 @@ def _template(style: ParagraphStyle) -> ParaFrag:
     return found
 
 
-class _PlainParagraph(Paragraph):
-    """A plain paragraph that lays itself out once per width and, drawn again with the same
-    lines, repeats its first drawing (a leadership item shows its note as the column did)."""
+class KeptParagraph(Paragraph):
+    """A paragraph that lays itself out once per width, so it can be shown in several places
+    (a leadership item shows its note as the column did); plain left-aligned lines drawn again
+    repeat their first drawing."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # ReportLab drops the lines when a split fails: then they are worked out again.
@@ -66,4 +67,4 @@ def user_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
         return Paragraph(markup(text), style)
     frags = [_template(style).clone(text=cleaned)]
     textTransformFrags(frags, style)
-    return _PlainParagraph(escape(plain), style, frags=frags)
+    return KeptParagraph(escape(plain), style, frags=frags)

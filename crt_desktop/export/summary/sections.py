@@ -25,7 +25,7 @@ from .chart import counts_chart, counts_table
 from .considerations import AFTER_LAST_SECTION, leadership_considerations
 from .digest import Digest, Item
 from .fonts import BOLD, FAMILY, markup
-from .paragraphs import user_paragraph
+from .paragraphs import KeptParagraph, user_paragraph
 from .styles import KIND_LOOKS, RULE, Styles
 
 _MONTHS = (
@@ -105,6 +105,7 @@ class _Made:
         # paragraph again, already laid out. Each entry keeps its note, so an id cannot be
         # taken by another item's note while the entry is there.
         self.texts: dict[int, tuple[Note, Flowable]] = {}
+        self.responses: dict[ResponseStatus, Flowable] = {}  # "Response: …", one per status
 
 
 _made: WeakKeyDictionary[Styles, _Made] = WeakKeyDictionary()
@@ -128,6 +129,15 @@ def _note_text(item: Item, st: Styles) -> Flowable:
     if found is None or found[0] is not item.note:
         found = texts[id(item)] = (item.note, user_paragraph(item.note.text, st.note))
     return found[1]
+
+
+def _response_line(status: ResponseStatus, st: Styles) -> Flowable:
+    """The response's status in bold: made once per status and build, shown for each item."""
+    lines = _build_memo(st).responses
+    found = lines.get(status)
+    if found is None:
+        found = lines[status] = KeptParagraph(f"Response: <b>{status.label}</b>", st.body)
+    return found
 
 
 def _note_parts(item: Item, st: Styles) -> list[Flowable]:
@@ -242,7 +252,7 @@ def _response_parts(item: Item, st: Styles, session_id: int | None = None) -> li
         if response is not None and response.reason:
             parts.insert(0, user_paragraph(f"Note so far: {response.reason}", st.meta))
         return parts
-    parts = [Paragraph(f"Response: <b>{response.status.label}</b>", st.body)]
+    parts = [_response_line(response.status, st)]
     if response.reason:
         parts.append(user_paragraph(f"Reason: {response.reason}", st.body))
     if response.change_impossible:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary
 from reportlab.pdfgen.canvas import Canvas
 
-from crt_desktop.export.summary.form import SummaryForm
+from crt_desktop.export.summary.form import RefArray, SummaryForm
 
 EDGE = colors.HexColor("#8A96A3")
 FILL = colors.HexColor("#F4F7FB")
@@ -98,7 +100,7 @@ def test_text_fields_share_one_font_and_appearance() -> None:
     assert fields(fast) == fields(stock)
     assert len(fields(fast)) == 2 * (4 * 3 + 1)
     # ReportLab writes a font and an appearance stream for each of the 8 text fields.
-    assert stock.trailer["/Size"] - fast.trailer["/Size"] == 2 * (8 - 1)
+    assert int(stock.trailer["/Size"]) - int(fast.trailer["/Size"]) == 2 * (8 - 1)
 
 
 def test_fields_of_one_look_share_their_entries() -> None:
@@ -109,3 +111,12 @@ def test_fields_of_one_look_share_their_entries() -> None:
     # 24 radios, 10 check boxes and 8 text fields in 3 + 2 + 1 looks: all but the first of
     # each look shared.
     assert len(shared) == 24 + 10 + 8 - 6
+
+
+@pytest.mark.parametrize("count", [1, 10, 11, 25])
+def test_reference_arrays_are_written_as_reportlab_writes_them(count: int) -> None:
+    """A page's field list comes out as PDFArray writes it, line breaks every ten included."""
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    document = canvas._doc
+    refs = [document.Reference(PDFDictionary({"N": i})) for i in range(count)]
+    assert RefArray(refs).format(document) == PDFArray(refs).format(document)

@@ -24,7 +24,7 @@ from .atomic import write_atomically
 from .blocks import drawn_once
 from .digest import digest as make_digest
 from .fonts import FAMILY, fonts
-from .form import SummaryForm
+from .form import RefArray, SummaryForm
 from .paper import check_paper
 from .paragraphs import user_paragraph
 from .styles import FOOTER_SPACE, HEADER_SPACE, MARGIN, MUTED, PAGE_SIZES, Styles, styles
@@ -48,6 +48,11 @@ def _numbered_canvas(footer: str, style: Any) -> type[Canvas]:
                 form = self.AcroForm = SummaryForm(self)
                 self._doc._catalog.AcroForm = form
             return form
+
+        def _setAnnotations(self, page: Any) -> None:
+            # A page's fields: written from their numbers (the leadership pages hold hundreds).
+            refs = self._annotationrefs
+            page.Annots = RefArray(refs) if refs else refs
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))

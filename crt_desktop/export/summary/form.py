@@ -105,6 +105,23 @@ class _Numbers(PDFArray):
         return b"[ " + b" ".join(map(_number, self.sequence)) + b" ]"
 
 
+class RefArray(PDFArray):
+    """An array of object references (a page's fields, a radio group's buttons), each written
+    straight from its number, as PDFArray.format writes it."""
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+        seq = self.sequence
+        if (self.multiline and rl_config.pdfMultiLine) or not all(
+            type(r) is PDFObjectReference for r in seq
+        ):
+            return super().format(document, IND)
+        numbers = document.idToObjectNumberAndVersion
+        lines = [b"%d %d R" % numbers[r.name] for r in seq]
+        for i in reversed(range(10, len(lines), 10)):  # PDFArray breaks long arrays so
+            lines.insert(i, b"\n ")
+        return b"[ " + b" ".join(lines) + b" ]"
+
+
 class _Look:
     """The entries every field of one look shares, formatted on first use."""
 
@@ -183,7 +200,7 @@ class _Group(RadioGroup):
         # The entries of RadioGroup.format.
         entries: dict[str, Any] = {
             "Ff": self.Ff,
-            "Kids": PDFArray(list(self.kids)),
+            "Kids": RefArray(list(self.kids)),
             "FT": "/Btn",
             "T": PDFString(self.T),
         }

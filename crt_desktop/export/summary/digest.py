@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note, Response
+from crt_desktop.domain.report_back import leader_columns, leadership_items
 from crt_desktop.domain.template import Column
-from crt_desktop.domain.vocabulary import LEADERSHIP_CONTROLS, Kind, ResponseStatus
+from crt_desktop.domain.vocabulary import Kind, ResponseStatus
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,11 @@ class Digest:
     kinds: tuple[Kind, ...]
     leadership: tuple[Item, ...]
     hidden: int  # notes never revealed to the room: left out, only counted
-    has_leadership_column: bool
+    leader_columns: tuple[str, ...]  # titles of the columns meant for leaders
+
+    @property
+    def has_leadership_column(self) -> bool:
+        return bool(self.leader_columns)
 
     def total(self, kind: Kind | None = None) -> int:
         if kind is None:
@@ -87,18 +92,16 @@ def digest(board: Board) -> Digest:
             if not note.hidden:
                 counts[note.kind] = counts.get(note.kind, 0) + 1
         columns.append(ColumnDigest(column=column, items=tuple(items), counts=counts))
-    # Leadership items: everything sorted to Leadership controls, plus items a leader has
-    # already answered that moved on (an item unlikely to change goes to Cannot control).
-    leadership = [
-        item
-        for c in columns
-        for item in c.items
-        if c.column.key == LEADERSHIP_CONTROLS or item.note.response is not None
-    ]
+    # Leadership items by the one rule the report-back and the answers' import use: the
+    # columns meant for leaders, plus items a leader answered that have since moved on.
+    by_id = {item.note.id: item for c in columns for item in c.items}
+    leadership = [by_id[n.id] for n in leadership_items(board) if n.id in by_id]
     return Digest(
         columns=tuple(columns),
         kinds=kinds,
         leadership=tuple(leadership),
         hidden=sum(1 for n in board.notes.values() if n.hidden),
-        has_leadership_column=LEADERSHIP_CONTROLS in board.template.column_keys,
+        leader_columns=tuple(
+            c.title for c in board.template.columns if c.key in leader_columns(board.template)
+        ),
     )

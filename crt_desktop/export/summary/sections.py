@@ -277,7 +277,8 @@ def leadership(digest: Digest, st: Styles, session_id: int | None = None) -> lis
     ]
     answered = sum(1 for i in items if i.answered)
     if not items:
-        story.append(Paragraph("No notes were sorted into Leadership controls.", st.body))
+        where = " or ".join(markup(title) for title in digest.leader_columns)
+        story.append(Paragraph(f"No notes were sorted into {where}.", st.body))
         return story
     story.append(
         Paragraph(

@@ -1,0 +1,88 @@
+"""The leader summary as leaders and facilitators use it: which items it asks leaders about,
+what the room saw, and how it reads."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from crt_desktop.__main__ import main
+from crt_desktop.content import content
+from crt_desktop.domain.board import Board
+from crt_desktop.domain.note import Note
+from crt_desktop.domain.patch import Patch
+from crt_desktop.domain.session import Session
+from crt_desktop.domain.vocabulary import Kind, ResponseStatus
+from crt_desktop.export.response_form import field_name
+from crt_desktop.export.summary import write_leader_summary
+from crt_desktop.storage.database import open_database
+
+
+def _text(path: Path) -> str:
+    """The PDF's text with white space squashed to single spaces."""
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+
+
+def _saved(db: Path, template: str, notes: list[Note]) -> Board:
+    store = open_database(db).store
+    session = store.create_session(Session("Day surgery", 2, date(2026, 5, 6), template))
+    assert session.id is not None
+    store.save_patch(session.id, Patch(put=tuple(notes)))
+    return store.load_board(session.id)
+
+
+def _fill(source: Path, target: Path, values: dict[str, str]) -> None:
+    writer = PdfWriter(clone_from=PdfReader(source))
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    with target.open("wb") as file:
+        writer.write(file)
+
+
+def test_a_for_leader_column_is_answered_in_the_pdf_and_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An "Unclear" note on the expectations board is a leadership item with fields to answer."""
+    db = tmp_path / "crt.db"
+    notes = [
+        Note("Who covers the phones at lunch?", Kind.FATIGUE, column="unclear", id="u1"),
+        Note("We help each other at handover", Kind.RESILIENCE, column="helpful", id="h1"),
+    ]
+    board = _saved(db, "expectations", notes)
+    sid = board.session.id
+    assert sid is not None
+    summary = write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4")
+    text = _text(summary)
+    leadership = text[text.index("Leadership items") :]
+    assert "Who covers the phones at lunch?" in leadership
+    assert "We help each other at handover" not in leadership
+    fields = PdfReader(summary).get_fields() or {}
+    assert field_name(sid, "u1", "status") in fields
+    assert field_name(sid, "h1", "status") not in fields
+    answered = tmp_path / "answered.pdf"
+    _fill(
+        summary,
+        answered,
+        {
+            field_name(sid, "u1", "status"): "/needs_clarification",
+            field_name(sid, "u1", "reason"): "Tell us which lunch hours are short.",
+        },
+    )
+    assert main(["import-responses", str(sid), str(answered), "--db", str(db)]) == 0
+    assert "Recorded 1 response." in capsys.readouterr().out
+    saved = open_database(db).store.load_board(sid)
+    response = saved.notes["u1"].response
+    assert response is not None and response.status is ResponseStatus.NEEDS_CLARIFICATION
+    assert response.reason == "Tell us which lunch hours are short."
+
+
+def test_a_for_leader_board_with_nothing_for_leaders_says_so(tmp_path: Path) -> None:
+    """With no notes in its leaders' columns, the summary names those columns as empty."""
+    template = content().templates["keep-practices"]
+    session = Session("Day surgery", 2, date(2026, 5, 6), template.key)
+    board = Board(session, template, {"k": Note("Huddles", Kind.RESILIENCE, column="keep", id="k")})
+    text = _text(write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4"))
+    assert "No notes were sorted into Change or Add." in text

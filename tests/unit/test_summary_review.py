@@ -3,6 +3,7 @@ what the room saw, and how it reads."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from crt_desktop.domain.note import Note
 from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.vocabulary import Kind, ResponseStatus
+from crt_desktop.export.interchange_read import board_from_json
 from crt_desktop.export.response_form import field_name
 from crt_desktop.export.summary import write_leader_summary
 from crt_desktop.storage.database import open_database
@@ -86,3 +88,57 @@ def test_a_for_leader_board_with_nothing_for_leaders_says_so(tmp_path: Path) -> 
     board = Board(session, template, {"k": Note("Huddles", Kind.RESILIENCE, column="keep", id="k")})
     text = _text(write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4"))
     assert "No notes were sorted into Change or Add." in text
+
+
+def _imported(notes: list[dict[str, object]]) -> Board:
+    """A control board read from a session file holding `notes`."""
+    data = {
+        "format": "crt-desktop-session",
+        "version": 1,
+        "session": {
+            "team": "Day surgery",
+            "section": 4,
+            "held_on": "2026-05-06",
+            "template": "control-board",
+            "facilitation_team": "",
+            "screening": True,
+        },
+        "notes": notes,
+    }
+    return board_from_json(json.dumps(data), content())
+
+
+def _note(note_id: str, text: str, hidden: bool, group: str | None = None) -> dict[str, object]:
+    return {
+        "id": note_id,
+        "text": text,
+        "kind": "fatigue",
+        "level": None,
+        "column": "i_control",
+        "votes": 0,
+        "leader_added": False,
+        "response": None,
+        "group": group,
+        "hidden": hidden,
+    }
+
+
+def test_a_stack_shows_only_when_its_top_is_revealed(tmp_path: Path) -> None:
+    """Mixed stacks from a file: a screened top hides its stack; hidden members are counted."""
+    board = _imported(
+        [
+            _note("a", "Screened top", True),
+            _note("a1", "Shown under a screened top", False, group="a"),
+            _note("b", "Shown top", False),
+            _note("b1", "Shown duplicate", False, group="b"),
+            _note("b2", "Screened duplicate", True, group="b"),
+            _note("c", "Shown alone", False),
+        ]
+    )
+    text = _text(write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4"))
+    assert "Screened top" not in text and "Shown under a screened top" not in text
+    assert "Screened duplicate" not in text
+    assert "Shown top" in text and "×2 similar notes stacked together" in text
+    assert "Shown alone" in text
+    assert "3 notes were not revealed to the room and are not listed." in text
+    assert "3 notes in all." in text

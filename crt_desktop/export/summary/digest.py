@@ -64,17 +64,15 @@ class Digest:
 
 
 def _items(notes: list[Note], stacks: dict[str, list[Note]], titles: dict[str, str]) -> list[Item]:
-    """The cards among a column's `notes` (board order), each with its revealed duplicates."""
+    """The cards among a column's `notes` (board order) the room saw, each with its revealed
+    duplicates. A stack shows only when its top note is revealed, as in the room."""
     items = []
     for card in notes:
-        if card.stack is not None:
+        if card.stack is not None or card.hidden:
             continue
-        seen = [n for n in (card, *stacks.get(card.id, ())) if not n.hidden]
-        if seen:
-            # If the top note is still hidden, the first revealed duplicate stands for the stack.
-            note = seen[0]
-            parts = tuple((titles[k], v) for k, v in note.details if k in titles and v)
-            items.append(Item(note=note, count=len(seen), parts=parts))
+        count = 1 + sum(1 for n in stacks.get(card.id, ()) if not n.hidden)
+        parts = tuple((titles[k], v) for k, v in card.details if k in titles and v)
+        items.append(Item(note=card, count=count, parts=parts))
     return items
 
 
@@ -83,13 +81,19 @@ def digest(board: Board) -> Digest:
     kinds = board.template.kinds
     titles = {p.key: p.title for p in board.template.card_parts}
     stacks = board.stacks()  # one pass over the notes, not one per card
+
+    def unseen(note: Note) -> bool:
+        # The room saw a note when it is revealed and so is its stack's top (if it has one).
+        top = note if note.stack is None else board.notes.get(note.stack, note)
+        return note.hidden or top.hidden
+
     columns = []
     for column in board.template.columns:
         notes = board.in_column(column.key)
         items = _items(notes, stacks, titles)
         counts = {kind: 0 for kind in kinds}
         for note in notes:
-            if not note.hidden:
+            if not unseen(note):
                 counts[note.kind] = counts.get(note.kind, 0) + 1
         columns.append(ColumnDigest(column=column, items=tuple(items), counts=counts))
     # Leadership items by the one rule the report-back and the answers' import use: the
@@ -100,7 +104,7 @@ def digest(board: Board) -> Digest:
         columns=tuple(columns),
         kinds=kinds,
         leadership=tuple(leadership),
-        hidden=sum(1 for n in board.notes.values() if n.hidden),
+        hidden=sum(1 for n in board.notes.values() if unseen(n)),
         leader_columns=tuple(
             c.title for c in board.template.columns if c.key in leader_columns(board.template)
         ),

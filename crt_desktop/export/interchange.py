@@ -17,7 +17,7 @@ from crt_desktop.domain.note import Note, Response
 from .interchange_format import FORMAT, MAX_FILE_BYTES, VERSION, InterchangeError
 from .interchange_read import board_from_json, parse_json, read_board_file
 from .interchange_tools import note_tools_to_dict, session_tools_to_dict
-from .summary.atomic import ExportError, write_atomically
+from .summary.atomic import write_atomically
 
 __all__ = [
     "FORMAT",
@@ -96,9 +96,4 @@ def write_board_file(board: Board, path: Path) -> Path:
     def write(file: BinaryIO) -> None:
         file.write(data)
 
-    try:
-        return write_atomically(path, write)
-    except ExportError as exc:
-        # The shared sentences speak of the summary; this file is the session file.
-        message = str(exc).replace("the summary", "the session file")
-        raise ExportError(message.replace("The summary", "The session file")) from exc.__cause__
+    return write_atomically(path, write, "the session file")

@@ -199,4 +199,4 @@ def write_poster(
 
     chosen = check_poster_paper(paper)
     text = poster_text(board, content)
-    return write_atomically(Path(path), lambda file: _draw(text, file, chosen))
+    return write_atomically(Path(path), lambda file: _draw(text, file, chosen), "the poster")

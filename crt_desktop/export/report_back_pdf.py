@@ -177,7 +177,9 @@ def write_report_back(
     day = as_of or date.today()
     chosen = content or packaged_content()
     return write_atomically(
-        Path(path), lambda file: build(board, file, pagesize=paper, as_of=day, content=chosen)
+        Path(path),
+        lambda file: build(board, file, pagesize=paper, as_of=day, content=chosen),
+        "the report-back",
     )
 
 

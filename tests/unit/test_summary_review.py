@@ -4,6 +4,7 @@ what the room saw, and how it reads."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -17,10 +18,16 @@ from crt_desktop.domain.note import Note
 from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.vocabulary import Kind, ResponseStatus
+from crt_desktop.export.interchange import write_board_file
 from crt_desktop.export.interchange_read import board_from_json
+from crt_desktop.export.poster import write_poster
+from crt_desktop.export.report_back_pdf import write_report_back
 from crt_desktop.export.response_form import field_name
-from crt_desktop.export.summary import write_leader_summary
+from crt_desktop.export.summary import ExportError, write_leader_summary
+from crt_desktop.export.summary.errors import explain
 from crt_desktop.storage.database import open_database
+
+from .builders import control_board
 
 
 def _text(path: Path) -> str:
@@ -142,3 +149,27 @@ def test_a_stack_shows_only_when_its_top_is_revealed(tmp_path: Path) -> None:
     assert "Shown alone" in text
     assert "3 notes were not revealed to the room and are not listed." in text
     assert "3 notes in all." in text
+
+
+@pytest.mark.parametrize(
+    ("write", "what"),
+    [
+        (lambda b, p: write_leader_summary(b, p, pagesize="A4"), "the summary"),
+        (lambda b, p: write_poster(b, p, paper="A4"), "the poster"),
+        (lambda b, p: write_report_back(b, p, pagesize="A4"), "the report-back"),
+        (write_board_file, "the session file"),
+    ],
+)
+def test_a_failed_write_names_the_file_it_is(
+    tmp_path: Path, write: Callable[[Board, Path], Path], what: str
+) -> None:
+    """Each export's error sentence speaks of that export, not always of the summary."""
+    board = control_board(["A note"])
+    with pytest.raises(ExportError) as caught:
+        write(board, tmp_path / "missing" / "file.pdf")
+    assert str(caught.value).endswith(f"choose another place to save {what}.")
+    assert (
+        explain(OSError(5, "I/O error"), tmp_path / "x", "the poster")
+        .args[0]
+        .startswith("The poster could not be saved")
+    )

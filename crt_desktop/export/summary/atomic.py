@@ -24,19 +24,22 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+def write_atomically(
+    path: Path, write: Callable[[BinaryIO], None], what: str = "the summary"
+) -> Path:
     """Call `write` with a temporary file beside `path`, then move it into place.
 
     The temporary file is readable by its owner only (mode 0600), flushed and synced before the
     rename, and removed on any failure, so a crash or error never leaves half a file under the
-    final name. OSError becomes ExportError with one clear sentence; other errors pass through.
+    final name. OSError becomes ExportError with one clear sentence naming the file `what`;
+    other errors pass through.
     """
     path = Path(path)
     folder = path.parent
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise explain(exc, path) from exc
+        raise explain(exc, path, what) from exc
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as file:
@@ -49,7 +52,7 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
         with contextlib.suppress(OSError):
             temp.unlink()
         if isinstance(exc, OSError):
-            raise explain(exc, path) from exc
+            raise explain(exc, path, what) from exc
         raise
     _sync_folder(folder)
     return path

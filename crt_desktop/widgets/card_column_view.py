@@ -83,6 +83,10 @@ class CardColumnView(QListView):
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
         self._geometry_timer.timeout.connect(self._refresh_geometry)
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.timeout.connect(self._lay_out_now)
+        self._layout_due = False
         self._backdrop: QColor | None = None
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None
         self._pending_scroll = None
@@ -241,6 +245,10 @@ class CardColumnView(QListView):
         if not self.isVisible():
             self._stale = True  # measured when shown
             return
+        if self._stale and not self._layout_due:
+            self._lay_out_later()  # Qt asks as a window shows, before its sizes settle
+            return
+        self._layout_due = False
         if self._stale or len(self._heights) != self._row_count():
             self._layout_all()
             QAbstractItemView.doItemsLayout(self)  # geometries and a repaint
@@ -333,19 +341,32 @@ class CardColumnView(QListView):
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        if event.size().width() != event.oldSize().width():
+        if event.size().width() != event.oldSize().width() and not self._stale:
             self._stale = True
+            self._lay_out_later()
         QAbstractItemView.resizeEvent(self, event)  # scroll area, then updateGeometries
-        if self._ensure_layout():
+        if not self._stale and self._ensure_layout():
             self._settle_visible()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._ensure_layout()
-        self._settle_visible()
         pending, self._pending_scroll = self._pending_scroll, None
         if pending is not None and pending[0].isValid():
-            self.scrollTo(pending[0], pending[1])
+            self.scrollTo(pending[0], pending[1])  # lays the cards out first
+        elif self._stale:
+            self._lay_out_later()
+        else:
+            self._settle_visible()
+
+    def _lay_out_later(self) -> None:
+        """Measure the cards when the event loop next turns, or sooner if anything needs them
+        (every use lays them out first): a window being shown sizes its columns several times,
+        and measuring ~120 cards for each size was most of building the windows."""
+        self._layout_timer.start(0)
+
+    def _lay_out_now(self) -> None:
+        self._layout_due = True
+        self.doItemsLayout()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         QAbstractItemView.scrollContentsBy(self, dx, dy)
@@ -366,6 +387,8 @@ class CardColumnView(QListView):
         row = index.row()
         if not index.isValid() or index.parent() != self.rootIndex():
             return QRect()
+        if self._stale:
+            self._ensure_layout()  # a hidden view has no geometry for its rows
         if self._stale or len(self._heights) != self._row_count():
             return QRect()
         if not 0 <= row < len(self._heights):

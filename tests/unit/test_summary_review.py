@@ -13,6 +13,7 @@ from pypdf import PdfReader, PdfWriter
 
 from crt_desktop.__main__ import main
 from crt_desktop.content import content
+from crt_desktop.domain import dates
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.patch import Patch
@@ -25,6 +26,7 @@ from crt_desktop.export.report_back_pdf import write_report_back
 from crt_desktop.export.response_form import field_name
 from crt_desktop.export.summary import ExportError, write_leader_summary
 from crt_desktop.export.summary.errors import explain
+from crt_desktop.export.summary.sections import long_date
 from crt_desktop.storage.database import open_database
 
 from .builders import control_board
@@ -173,3 +175,10 @@ def test_a_failed_write_names_the_file_it_is(
         .args[0]
         .startswith("The poster could not be saved")
     )
+
+
+def test_summary_dates_come_from_the_one_month_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary writes dates with the app's one table of month names."""
+    names = tuple(f"Month{n}" for n in range(1, 13))
+    monkeypatch.setattr(dates, "MONTHS", names)
+    assert long_date(date(2026, 11, 20)) == "20 Month11 2026"

@@ -16,6 +16,7 @@ from reportlab.platypus import (
 )
 
 from crt_desktop.content import Content
+from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.session import SURVEY_STAGES, Session
 from crt_desktop.domain.vocabulary import Kind, ResponseStatus
@@ -27,11 +28,6 @@ from .digest import Digest, Item
 from .fonts import BOLD, FAMILY, markup
 from .paragraphs import KeptParagraph, user_paragraph
 from .styles import KIND_LOOKS, RULE, Styles
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 BOX = "\u2610"  # ☐, a box to tick on paper
 TICKED = "\u2611"  # ☑, ticked in the console
@@ -56,8 +52,8 @@ LEADERSHIP = "Leadership items"
 
 
 def long_date(day: date) -> str:
-    """A date written out the same way everywhere, whatever the computer's language."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """A date written out as everywhere else in the app, whatever the computer's language."""
+    return written_date(day)
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

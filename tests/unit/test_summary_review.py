@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -182,3 +183,24 @@ def test_summary_dates_come_from_the_one_month_table(monkeypatch: pytest.MonkeyP
     names = tuple(f"Month{n}" for n in range(1, 13))
     monkeypatch.setattr(dates, "MONTHS", names)
     assert long_date(date(2026, 11, 20)) == "20 Month11 2026"
+
+
+def test_leadership_items_come_most_voted_first(tmp_path: Path) -> None:
+    """Leadership items are listed by votes, ties in board order; the column keeps board order."""
+    template = content().templates["control-board"]
+    votes = {"Parking": 0, "Breaks": 3, "Rota": 1, "Quiet room": 3, "Lockers": 0}
+    notes = {
+        f"n{i}": Note(text, Kind.FATIGUE, column="leadership_controls", position=i, votes=v)
+        for i, (text, v) in enumerate(votes.items())
+    }
+    notes = {k: replace(n, id=k) for k, n in notes.items()}
+    session = Session("Day surgery", 4, date(2026, 5, 6), template.key)
+    text = _text(write_leader_summary(Board(session, template, notes), tmp_path / "s.pdf"))
+    start = text.index("Leadership items ")
+    column, leadership = text[:start], text[start:]
+
+    def order(part: str) -> list[str]:
+        return sorted(votes, key=part.index)
+
+    assert order(column[column.index("Leadership controls") :]) == list(votes)
+    assert order(leadership) == ["Breaks", "Quiet room", "Rota", "Parking", "Lockers"]

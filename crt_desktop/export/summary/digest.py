@@ -49,7 +49,7 @@ class ColumnDigest:
 class Digest:
     columns: tuple[ColumnDigest, ...]
     kinds: tuple[Kind, ...]
-    leadership: tuple[Item, ...]
+    leadership: tuple[Item, ...]  # most votes first, then board order
     hidden: int  # notes never revealed to the room: left out, only counted
     leader_columns: tuple[str, ...]  # titles of the columns meant for leaders
 
@@ -100,6 +100,9 @@ def digest(board: Board) -> Digest:
     # columns meant for leaders, plus items a leader answered that have since moved on.
     by_id = {item.note.id: item for c in columns for item in c.items}
     leadership = [by_id[n.id] for n in leadership_items(board) if n.id in by_id]
+    # Most votes first, so leaders see first what mattered most to the room; a stack counts
+    # the votes its card shows. The sort is stable: equal votes keep board order.
+    leadership.sort(key=lambda item: -item.votes)
     return Digest(
         columns=tuple(columns),
         kinds=kinds,

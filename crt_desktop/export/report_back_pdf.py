@@ -46,7 +46,8 @@ from .summary.styles import (
 )
 
 
-def _meta(note: Note, st: Styles) -> MetaLine:
+def _meta(note: Note, st: Styles, labelled: bool) -> MetaLine | None:
+    """The note's details; with `labelled` (a board of more than one kind) its kind first."""
     look = KIND_LOOKS[note.kind]
     parts = []
     if note.level is not None:
@@ -56,11 +57,16 @@ def _meta(note: Note, st: Styles) -> MetaLine:
     if note.carried_from is not None:
         parts.append("Carried over from an earlier session")
     ink = Ink(FAMILY, BOLD, st.meta.fontSize, st.meta.textColor, RULE)
+    if not labelled:
+        return MetaLine(None, parts, ink, SEP) if parts else None
     return MetaLine(Pill(note.kind.label, look.tint, look.ink), parts, ink, SEP)
 
 
-def _item(note: Note, st: Styles, as_of: date, last: bool, run: str) -> Striped:
-    parts: list[Flowable] = [user_paragraph(note.text, st.note), _meta(note, st)]
+def _item(note: Note, st: Styles, as_of: date, last: bool, run: str, labelled: bool) -> Striped:
+    parts: list[Flowable] = [user_paragraph(note.text, st.note)]
+    meta = _meta(note, st, labelled)
+    if meta is not None:
+        parts.append(meta)
     response = note.response
     if response is not None and response.reason:
         parts.append(Paragraph(f"<b>Reason:</b> {markup(response.reason)}", st.body))
@@ -81,14 +87,15 @@ def _item(note: Note, st: Styles, as_of: date, last: bool, run: str) -> Striped:
     return Striped(parts, KIND_LOOKS[note.kind].strong, run=run, ends_run=last, space_after=10)
 
 
-def _group(group: StatusGroup, st: Styles, as_of: date) -> list[Flowable]:
+def _group(group: StatusGroup, st: Styles, as_of: date, labelled: bool) -> list[Flowable]:
     title = markup(group_heading(group.status))
     story: list[Flowable] = [
         Heading(f"{title} ({len(group.items)})", st.heading, run=title),
         Paragraph(ABOUT[group.status], st.lead_in),
     ]
     for i, note in enumerate(group.items):
-        story.append(_item(note, st, as_of, i == len(group.items) - 1, title))
+        last = i == len(group.items) - 1
+        story.append(_item(note, st, as_of, last, title, labelled))
     return story
 
 
@@ -152,7 +159,7 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, as_of: date, content: 
     if groups:
         story += _overview(groups, st)
         for group in groups:
-            story += _group(group, st, as_of)
+            story += _group(group, st, as_of, len(board.template.kinds) > 1)
     else:
         story.append(Paragraph("There are no leadership items on this board yet.", st.body))
     saved, rl_config.useA85 = rl_config.useA85, 0

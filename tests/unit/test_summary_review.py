@@ -19,15 +19,18 @@ from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.session import Session
-from crt_desktop.domain.vocabulary import Kind, ResponseStatus
+from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 from crt_desktop.export.interchange import write_board_file
 from crt_desktop.export.interchange_read import board_from_json
 from crt_desktop.export.poster import write_poster
 from crt_desktop.export.report_back_pdf import write_report_back
 from crt_desktop.export.response_form import field_name
 from crt_desktop.export.summary import ExportError, write_leader_summary
+from crt_desktop.export.summary.blocks import MetaLine, Striped
+from crt_desktop.export.summary.digest import digest
 from crt_desktop.export.summary.errors import explain
-from crt_desktop.export.summary.sections import long_date
+from crt_desktop.export.summary.sections import columns, long_date
+from crt_desktop.export.summary.styles import KIND_LOOKS, styles
 from crt_desktop.storage.database import open_database
 
 from .builders import control_board
@@ -204,3 +207,29 @@ def test_leadership_items_come_most_voted_first(tmp_path: Path) -> None:
 
     assert order(column[column.index("Leadership controls") :]) == list(votes)
     assert order(leadership) == ["Breaks", "Quiet room", "Rota", "Parking", "Lockers"]
+
+
+def _one_kind_board() -> Board:
+    template = content().templates["culture-agreements"]
+    session = Session("Day surgery", 3, date(2026, 5, 6), template.key)
+    note = Note("We ask before we assume", Kind.RESILIENCE, Level.TEAM, "agreements", votes=2)
+    return Board(session, template, {"a": replace(note, id="a")})
+
+
+def test_a_board_of_one_kind_leaves_the_kind_out_of_each_detail_line(tmp_path: Path) -> None:
+    """Culture agreements: the detail line starts with the level; the kind's stripe stays."""
+    board = _one_kind_board()
+    text = _text(write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4"))
+    assert "We ask before we assume Team pattern · 2 votes" in text
+    assert "Resilience Team pattern" not in text
+    blocks = [b for b in columns(digest(board), styles()) if isinstance(b, Striped)]
+    assert [b.stripe for b in blocks] == [KIND_LOOKS[Kind.RESILIENCE].strong]
+    meta = [p for p in blocks[0].parts if isinstance(p, MetaLine)]
+    assert len(meta) == 1 and meta[0].pill is None
+
+
+def test_a_board_of_two_kinds_keeps_the_kind_label(tmp_path: Path) -> None:
+    """The control board's detail lines still name each note's kind."""
+    board = control_board(["Charting after hours"])
+    text = _text(write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4"))
+    assert "Charting after hours Fatigue" in text

@@ -84,6 +84,11 @@ def _pill_width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size) + 2 * PILL_PAD
 
 
+@lru_cache(maxsize=8)
+def _sep_width(sep: str, ink: Ink) -> float:
+    return stringWidth(sep, ink.font, ink.size)
+
+
 @lru_cache(maxsize=1024)
 def _meta_lines(
     start: float, parts: tuple[str, ...], font: str, size: float, sep: str, width: float
@@ -104,25 +109,28 @@ def _meta_lines(
 
 
 class MetaLine(Flowable):
-    """A note's kind, level, count and votes on one line (two if they do not fit).
+    """A note's kind, level, count and votes on one line (two if they do not fit). Without a
+    pill (a board of one kind) the line starts with the level.
 
     Only the product's own words go here, never user text, so plain canvas strings are safe:
     far cheaper than a Paragraph for hundreds of notes."""
 
-    def __init__(self, pill: Pill, parts: Sequence[str], ink: Ink, sep: str) -> None:
+    def __init__(self, pill: Pill | None, parts: Sequence[str], ink: Ink, sep: str) -> None:
         super().__init__()
         self.pill, self.parts, self.ink, self.sep = pill, list(parts), ink, sep
         self.leading = ink.size * 1.37
         self.lines: tuple[tuple[str, ...], ...] = ()
 
     def _pill_width(self) -> float:
+        if self.pill is None:
+            return 0.0
         return _pill_width(self.pill.text, self.ink.bold, self.ink.size)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         ink = self.ink
-        self.lines = _meta_lines(
-            self._pill_width(), tuple(self.parts), ink.font, ink.size, self.sep, availWidth
-        )
+        # Without a pill the first part starts the line, with no separator before it.
+        start = self._pill_width() if self.pill is not None else -_sep_width(self.sep, ink)
+        self.lines = _meta_lines(start, tuple(self.parts), ink.font, ink.size, self.sep, availWidth)
         self.width, self.height = availWidth, len(self.lines) * self.leading
         return self.width, self.height
 
@@ -136,20 +144,26 @@ class MetaLine(Flowable):
     def _draw(self) -> None:
         canvas, ink = self.canv, self.ink
         y = self.height - self.leading + (self.leading - ink.size) / 2 + 0.5
+        pill = self.pill
         pill_width = self._pill_width()
         canvas.saveState()
-        canvas.setFillColor(self.pill.tint)
-        canvas.rect(0, y - 2.2, pill_width, ink.size + 2.4, stroke=0, fill=1)
         # One text object for the whole line: each drawString would open its own.
-        text = canvas.beginText(PILL_PAD, y)
-        text.setFont(ink.bold, ink.size)
-        text.setFillColor(self.pill.ink)
-        text.textOut(self.pill.text)
+        if pill is not None:
+            canvas.setFillColor(pill.tint)
+            canvas.rect(0, y - 2.2, pill_width, ink.size + 2.4, stroke=0, fill=1)
+            text = canvas.beginText(PILL_PAD, y)
+            text.setFont(ink.bold, ink.size)
+            text.setFillColor(pill.ink)
+            text.textOut(pill.text)
+        else:
+            text = canvas.beginText(0, y)
         text.setFont(ink.font, ink.size)
         text.setFillColor(ink.colour)
         for i, line in enumerate(self.lines):
             if i == 0:
-                if line:
+                if line and pill is None:
+                    text.textOut(self.sep.join(line))
+                elif line:
                     text.setTextOrigin(pill_width, y)
                     text.textOut(self.sep + self.sep.join(line))
             else:

@@ -81,9 +81,13 @@ def meta_parts(item: Item) -> list[str]:
     return parts
 
 
-def _meta(item: Item, st: Styles) -> MetaLine:
-    """The kind in colour and in words, then the rest of the note's details."""
-    return MetaLine(_pill(item.note.kind), meta_parts(item), _ink(st), SEP)
+def _meta(item: Item, st: Styles, labelled: bool) -> MetaLine | None:
+    """The kind in colour and in words, then the rest of the note's details. On a board of
+    one kind the label says nothing (the board leaves it out too): only the stripe shows it."""
+    if labelled:
+        return MetaLine(_pill(item.note.kind), meta_parts(item), _ink(st), SEP)
+    parts = meta_parts(item)
+    return MetaLine(None, parts, _ink(st), SEP) if parts else None
 
 
 @lru_cache(maxsize=8)
@@ -136,11 +140,15 @@ def _response_line(status: ResponseStatus, st: Styles) -> Flowable:
     return found
 
 
-def _note_parts(item: Item, st: Styles) -> list[Flowable]:
+def _note_parts(item: Item, st: Styles, labelled: bool) -> list[Flowable]:
+    """The note's text, its card's parts and its detail line (`labelled`: with its kind)."""
     card_parts = [
         Paragraph(f"<b>{markup(title)}:</b> {markup(text)}", st.body) for title, text in item.parts
     ]
-    return [_note_text(item, st), *card_parts, _meta(item, st)]
+    meta = _meta(item, st, labelled)
+    if meta is None:
+        return [_note_text(item, st), *card_parts]
+    return [_note_text(item, st), *card_parts, meta]
 
 
 def cover(session: Session, section_title: str, digest: Digest, st: Styles) -> list[Flowable]:
@@ -187,6 +195,7 @@ def at_a_glance(digest: Digest, st: Styles, width: float) -> list[Flowable]:
 
 def columns(digest: Digest, st: Styles) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(200)]
+    labelled = len(digest.kinds) > 1
     for column in digest.columns:
         title = markup(column.column.title)
         empty = not column.items
@@ -204,7 +213,7 @@ def columns(digest: Digest, st: Styles) -> list[Flowable]:
             last = i == len(column.items) - 1
             story.append(
                 Striped(
-                    _note_parts(item, st),
+                    _note_parts(item, st, labelled),
                     KIND_LOOKS[item.note.kind].strong,
                     run=title,
                     ends_run=last,
@@ -295,8 +304,13 @@ def leadership(digest: Digest, st: Styles, session_id: int | None = None) -> lis
             )
         )
         story.append(FormMarker(session_id))
+    labelled = len(digest.kinds) > 1
     for i, item in enumerate(items):
-        parts = [*_note_parts(item, st), Spacer(0, 3), *_response_parts(item, st, session_id)]
+        parts = [
+            *_note_parts(item, st, labelled),
+            Spacer(0, 3),
+            *_response_parts(item, st, session_id),
+        ]
         story.append(
             Striped(
                 parts,

@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab import rl_config
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from crt_desktop.content import Content
@@ -28,18 +27,13 @@ from crt_desktop.domain.vocabulary import CANNOT_CONTROL, ResponseStatus
 
 from .summary.atomic import write_atomically
 from .summary.blocks import Heading, Ink, MetaLine, Pill, Striped
-from .summary.document import SummaryDoc, _numbered_canvas
+from .summary.document import build_pdf
 from .summary.fonts import BOLD, FAMILY, fonts, markup
 from .summary.paper import check_paper
 from .summary.paragraphs import user_paragraph
 from .summary.sections import ANONYMOUS, SEP, long_date, plural
 from .summary.styles import (
-    FOOTER_SPACE,
-    HEADER_SPACE,
     KIND_LOOKS,
-    MARGIN,
-    MUTED,
-    PAGE_SIZES,
     RULE,
     Styles,
     styles,
@@ -121,25 +115,7 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, as_of: date, content: 
         section_title = content.section(session.section).title
     except KeyError:
         section_title = board.template.title
-    footer_style = st.meta.clone("footer", textColor=MUTED, fontSize=9, leading=11)
     footer = f"{session.team}{SEP}Report-back as of {long_date(as_of)}"  # plain text
-    doc = SummaryDoc(
-        file,
-        st,
-        pagesize=PAGE_SIZES[pagesize],
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + HEADER_SPACE / 2,
-        bottomMargin=MARGIN + FOOTER_SPACE / 2,
-        title=f"Report-back: {session.team}, section {session.section}",
-        author="",
-        subject=section_title,
-        creator="CRT Desktop",
-        initialFontName=FAMILY,
-        initialFontSize=11,
-        initialLeading=15,
-        invariant=1,
-    )
     groups = group_by_status(leadership_items(board))
     story: list[Flowable] = [
         Paragraph("Report-back", st.title),
@@ -162,11 +138,15 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, as_of: date, content: 
             story += _group(group, st, as_of, len(board.template.kinds) > 1)
     else:
         story.append(Paragraph("There are no leadership items on this board yet.", st.body))
-    saved, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        doc.build(story, canvasmaker=_numbered_canvas(footer, footer_style))
-    finally:
-        rl_config.useA85 = saved
+    build_pdf(
+        story,
+        file,
+        st=st,
+        pagesize=pagesize,
+        footer=footer,
+        title=f"Report-back: {session.team}, section {session.section}",
+        subject=section_title,
+    )
 
 
 def write_report_back(

@@ -28,7 +28,9 @@ from crt_desktop.export.response_form import field_name
 from crt_desktop.export.summary import ExportError, write_leader_summary
 from crt_desktop.export.summary.blocks import MetaLine, Striped
 from crt_desktop.export.summary.digest import digest
+from crt_desktop.export.summary.document import build_pdf
 from crt_desktop.export.summary.errors import explain
+from crt_desktop.export.summary.fonts import fonts
 from crt_desktop.export.summary.sections import columns, long_date
 from crt_desktop.export.summary.styles import KIND_LOOKS, styles
 from crt_desktop.storage.database import open_database
@@ -233,3 +235,24 @@ def test_a_board_of_two_kinds_keeps_the_kind_label(tmp_path: Path) -> None:
     board = control_board(["Charting after hours"])
     text = _text(write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4"))
     assert "Charting after hours Fatigue" in text
+
+
+def test_one_public_builder_makes_the_page_furniture(tmp_path: Path) -> None:
+    """build_pdf lays out any story with the footer and page count, and gives settings back."""
+    from reportlab import rl_config
+    from reportlab.platypus import PageBreak, Paragraph
+
+    fonts()
+    st = styles()
+    before = rl_config.useA85, rl_config.shapeChecking
+    path = tmp_path / "any.pdf"
+    with path.open("wb") as file:
+        story = [Paragraph("First", st.body), PageBreak(), Paragraph("Second", st.body)]
+        build_pdf(story, file, st=st, pagesize="A4", footer="Ward 7", title="T", subject="S")
+    assert (rl_config.useA85, rl_config.shapeChecking) == before
+    reader = PdfReader(path)
+    assert [" ".join(p.extract_text().split()) for p in reader.pages] == [
+        "First Ward 7 · Page 1 of 2",
+        "Second Ward 7 · Page 2 of 2",
+    ]
+    assert reader.metadata is not None and reader.metadata.title == "T"

@@ -145,6 +145,52 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> N
         _build(board, file, pagesize=pagesize, content=content)
 
 
+def body_width(pagesize: str) -> float:
+    """The width of the text on a page of `pagesize`, as the document lays it out."""
+    return PAGE_SIZES[pagesize][0] - MARGIN - MARGIN
+
+
+def build_pdf(
+    story: list[Flowable],
+    file: BinaryIO,
+    *,
+    st: Styles,
+    pagesize: str,
+    footer: str,
+    title: str,
+    subject: str,
+) -> None:
+    """Lay `story` out on pages with the running "continued" line and a footer of `footer`
+    (plain text, user text included) and "Page N of M", and write the PDF into `file`."""
+    footer_style = st.meta.clone("footer", textColor=MUTED, fontSize=9, leading=11)
+    doc = SummaryDoc(
+        file,
+        st,
+        pagesize=PAGE_SIZES[pagesize],
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_SPACE / 2,
+        bottomMargin=MARGIN + FOOTER_SPACE / 2,
+        title=title,
+        author="",
+        subject=subject,
+        creator="CRT Desktop",
+        initialFontName=FAMILY,
+        initialFontSize=11,
+        initialLeading=15,
+        invariant=1,
+    )
+    # Plain Flate streams: ASCII85 on top only makes the file bigger and the build slower.
+    # The chart's shapes are ours and fixed: checking each attribute set while it is drawn
+    # (ReportLab's aid for developers) is a third of its drawing time.
+    saved = rl_config.useA85, rl_config.shapeChecking
+    rl_config.useA85 = rl_config.shapeChecking = 0
+    try:
+        doc.build(story, canvasmaker=_numbered_canvas(footer, footer_style))
+    finally:
+        rl_config.useA85, rl_config.shapeChecking = saved
+
+
 def _build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> None:
     fonts()
     st = styles()
@@ -157,52 +203,35 @@ def _build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> 
         next_title: str | None = content.section(session.section + 1).title
     except KeyError:
         next_title = None
-    footer_style = st.meta.clone("footer", textColor=MUTED, fontSize=9, leading=11)
     footer = f"{session.team}{sections.SEP}{sections.long_date(session.held_on)}"  # plain text
-    doc = SummaryDoc(
-        file,
-        st,
-        pagesize=PAGE_SIZES[pagesize],
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + HEADER_SPACE / 2,
-        bottomMargin=MARGIN + FOOTER_SPACE / 2,
-        title=f"Leader summary: {session.team}, section {session.section}",
-        author="",
-        subject=section_title,
-        creator="CRT Desktop",
-        initialFontName=FAMILY,
-        initialFontSize=11,
-        initialLeading=15,
-        invariant=1,
-    )
+    width = body_width(pagesize)
     facts = make_digest(board)
     chosen_survey = survey()
     surveyed = stages_with_answers(session, chosen_survey)
     dots_board = board.template.mode is BoardMode.DOTS
     story: list[Flowable] = [
         *sections.cover(session, section_title, facts, st),
-        *(section_tools.dots(board, st, doc.width) if dots_board else []),
+        *(section_tools.dots(board, st, width) if dots_board else []),
         # A dots board lists notes only when some were added (ideas for renewal, say).
-        *([] if dots_board and not facts.total() else sections.at_a_glance(facts, st, doc.width)),
+        *([] if dots_board and not facts.total() else sections.at_a_glance(facts, st, width)),
         *section_tools.agreements(board, st),
         *([] if dots_board and not facts.total() else sections.columns(facts, st)),
         *sections.leadership(facts, st, session_id=session.id),
         *sections.checklist(
             _components(content, session.section), st, session.components, surveyed
         ),
-        *section_tools.survey_trend(board, chosen_survey, st, doc.width),
+        *section_tools.survey_trend(board, chosen_survey, st, width),
         *sections.looking_ahead(session.section, next_title, content, st),
     ]
-    # Plain Flate streams: ASCII85 on top only makes the file bigger and the build slower.
-    # The chart's shapes are ours and fixed: checking each attribute set while it is drawn
-    # (ReportLab's aid for developers) is a third of its drawing time.
-    saved = rl_config.useA85, rl_config.shapeChecking
-    rl_config.useA85 = rl_config.shapeChecking = 0
-    try:
-        doc.build(story, canvasmaker=_numbered_canvas(footer, footer_style))
-    finally:
-        rl_config.useA85, rl_config.shapeChecking = saved
+    build_pdf(
+        story,
+        file,
+        st=st,
+        pagesize=pagesize,
+        footer=footer,
+        title=f"Leader summary: {session.team}, section {session.section}",
+        subject=section_title,
+    )
 
 
 def write_leader_summary(

@@ -4,6 +4,8 @@ what the room saw, and how it reads."""
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -26,6 +28,7 @@ from crt_desktop.export.poster import write_poster
 from crt_desktop.export.report_back_pdf import write_report_back
 from crt_desktop.export.response_form import field_name
 from crt_desktop.export.summary import ExportError, write_leader_summary
+from crt_desktop.export.summary.atomic import write_atomically
 from crt_desktop.export.summary.blocks import MetaLine, Striped
 from crt_desktop.export.summary.digest import digest
 from crt_desktop.export.summary.document import build_pdf
@@ -256,3 +259,22 @@ def test_one_public_builder_makes_the_page_furniture(tmp_path: Path) -> None:
         "Second Ward 7 · Page 2 of 2",
     ]
     assert reader.metadata is not None and reader.metadata.title == "T"
+
+
+def test_a_write_removes_parts_a_killed_export_left_of_the_same_file(tmp_path: Path) -> None:
+    """Old `.NAME.XXXXXXXX.part` files of this target go; fresh ones and others' files stay."""
+    old = time.time() - 3600
+    left = {
+        ".summary.pdf.k3x_9q2a.part": old,  # this target, abandoned: removed
+        ".summary.pdf.ab12cd34.part": time.time(),  # this target, maybe being written: kept
+        ".other.pdf.k3x_9q2a.part": old,  # another target's: kept
+        ".summary.pdf.x.pdf.k3x_9q2a.part": old,  # the target "summary.pdf.x.pdf": kept
+        ".summary.pdf.notes.part": old,  # not a name this app makes: kept
+        "summary.pdf.k3x_9q2a.part": old,  # not hidden, so not ours: kept
+    }
+    for name, when in left.items():
+        (tmp_path / name).write_bytes(b"half")
+        os.utime(tmp_path / name, (when, when))
+    write_atomically(tmp_path / "summary.pdf", lambda file: file.write(b"%PDF"))
+    remaining = {p.name for p in tmp_path.iterdir()}
+    assert remaining == set(left) - {".summary.pdf.k3x_9q2a.part"} | {"summary.pdf"}

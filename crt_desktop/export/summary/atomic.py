@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -24,6 +27,28 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+STALE_AFTER = 5 * 60  # seconds: no export takes this long, so an older part was abandoned
+_RANDOM = re.compile(r"[a-z0-9_]{8}")  # the part tempfile.mkstemp puts in the name
+
+
+def _remove_stale_parts(path: Path) -> None:
+    """Remove what an export of `path` killed half way left beside it: only files named as
+    this target's temporary files are, and older than STALE_AFTER (not one being written)."""
+    prefix, suffix = f".{path.name}.", ".part"
+    cutoff = time.time() - STALE_AFTER
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(suffix)):
+                continue
+            if not _RANDOM.fullmatch(name[len(prefix) : -len(suffix)]):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                    os.unlink(entry.path)
+
+
 def write_atomically(
     path: Path, write: Callable[[BinaryIO], None], what: str = "the summary"
 ) -> Path:
@@ -31,8 +56,9 @@ def write_atomically(
 
     The temporary file is readable by its owner only (mode 0600), flushed and synced before the
     rename, and removed on any failure, so a crash or error never leaves half a file under the
-    final name. OSError becomes ExportError with one clear sentence naming the file `what`;
-    other errors pass through.
+    final name; one a killed export left behind goes at the next write to the same `path`.
+    OSError becomes ExportError with one clear sentence naming the file `what`; other errors
+    pass through.
     """
     path = Path(path)
     folder = path.parent
@@ -54,6 +80,7 @@ def write_atomically(
         if isinstance(exc, OSError):
             raise explain(exc, path, what) from exc
         raise
+    _remove_stale_parts(path)
     _sync_folder(folder)
     return path
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelection, QKeyCombination, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QKeyCombination,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -594,12 +603,16 @@ def open_board_windows(
     present: bool = False,
     export_summary: Callable[[], None] | None = None,
     content: Content | None = None,
+    *,
+    room_after_console: bool = False,
 ) -> tuple[ConsoleWindow, RoomView]:
     """Open the console and the room view for a saved board.
 
     With two or more screens the room view goes full screen on the second one (or on screen
     `screen`, numbered from 1); with one screen it stays closed until the facilitator presents,
-    unless `present` is set. The windows are shown; keep a reference to them."""
+    unless `present` is set. The windows are shown; keep a reference to them. With
+    `room_after_console` the room view is placed and shown once the console has painted (at
+    start-up: the facilitator's window comes first, the projector a frame later)."""
     controller = BoardController(board, store)
     countdown = Countdown(controller)
     room = RoomView(controller, countdown, content=content)
@@ -617,8 +630,49 @@ def open_board_windows(
     console.setScreen(console_screen)
     console.setGeometry(console_screen.availableGeometry())
     console.show()
-    if target is not console_screen or present:
-        room.present(target)
+
+    def place_room() -> None:
+        if target is not console_screen or present:
+            room.present(target)
+        else:
+            room.move_to(target)
+
+    if room_after_console:
+        _AfterFirstPaint(console, place_room)
     else:
-        room.move_to(target)
+        place_room()
     return console, room
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `action` once `window` has painted for the first time (or after a second, if it
+    never paints: a minimised window), unless the window has closed by then."""
+
+    def __init__(self, window: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._action = action
+        self._done = False
+        app = QCoreApplication.instance()
+        assert app is not None
+        self._app = app
+        app.installEventFilter(self)
+        QTimer.singleShot(1000, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._app.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # after the rest of this paint
+        return False
+
+    def _run(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._app.removeEventFilter(self)
+        if self._window.isVisible():
+            self._action()

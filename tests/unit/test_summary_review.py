@@ -278,3 +278,9 @@ def test_a_write_removes_parts_a_killed_export_left_of_the_same_file(tmp_path: P
     write_atomically(tmp_path / "summary.pdf", lambda file: file.write(b"%PDF"))
     remaining = {p.name for p in tmp_path.iterdir()}
     assert remaining == set(left) - {".summary.pdf.k3x_9q2a.part"} | {"summary.pdf"}
+
+
+def test_the_cover_of_a_one_kind_board_says_the_kind_shows_in_colour(tmp_path: Path) -> None:
+    """The cover does not promise kind labels the notes of a one-kind board leave out."""
+    text = _text(write_leader_summary(_one_kind_board(), tmp_path / "s.pdf", pagesize="A4"))
+    assert "Each note shows its kind in colour, its level" in text

@@ -151,6 +151,11 @@ def _note_parts(item: Item, st: Styles, labelled: bool) -> list[Flowable]:
     return [_note_text(item, st), *card_parts, meta]
 
 
+def _shows(digest: Digest) -> str:
+    """How a note shows its kind: a board of one kind names it only by the stripe's colour."""
+    return "its kind in colour and in words" if len(digest.kinds) > 1 else "its kind in colour"
+
+
 def cover(session: Session, section_title: str, digest: Digest, st: Styles) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("Leader summary", st.title),
@@ -168,8 +173,8 @@ def cover(session: Session, section_title: str, digest: Digest, st: Styles) -> l
         HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=8),
         Paragraph(
             "This summary lists every note the room saw, column by column, in the order of the "
-            "board. Each note shows its kind in colour and in words, its level where one was "
-            "chosen, and its votes. Duplicates stacked together appear once, with a count.",
+            f"board. Each note shows {_shows(digest)}, its level where one was chosen, and its "
+            "votes. Duplicates stacked together appear once, with a count.",
             st.body,
         ),
         Paragraph(f"<b>{ANONYMOUS}</b>", st.body),

@@ -103,9 +103,11 @@ class Desktop:
             warn(self.picker, "CRT Desktop", str(exc))
             self.picker.show()
             return
-        from crt_desktop.views.export_dialog import export_leader_summary
 
         def export_summary() -> None:
+            # Loaded when first used, not at start-up.
+            from crt_desktop.views.export_dialog import export_leader_summary
+
             export_leader_summary(console, board)  # the board the console edits, as it is now
 
         console, room = open_board_windows(

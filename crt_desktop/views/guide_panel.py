@@ -39,7 +39,6 @@ from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
 
 from .labels import plain_label
-from .print_visual import print_visual
 from .team_plan import plan_store_of
 
 CURRENT = "\u25b6"  # ▶ marks the current step
@@ -369,6 +368,8 @@ class SectionTools:
         return dialog
 
     def print_visual(self) -> Path | None:
+        from .print_visual import print_visual  # loaded when first used, not at start-up
+
         path = print_visual(self.console, self.controller.board)
         if path is not None:
             self.show_message(f"The poster was saved as {path}.")

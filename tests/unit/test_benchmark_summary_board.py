@@ -17,4 +17,3 @@ def test_the_summary_is_measured_on_the_fixture_as_written(tmp_path: Path) -> No
         i: n.text for i, n in written.notes.items()
     }
     assert not any(n.text.startswith("Edited note") for n in board.notes.values())
-

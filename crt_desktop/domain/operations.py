@@ -6,6 +6,7 @@ it never changes the board itself. `apply_patch` does that and gives back the in
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -17,13 +18,14 @@ from .validation import ValidationError, clean_note_text
 from .vocabulary import CANNOT_CONTROL, Kind, Level, ResponseStatus
 
 
-class Operation:
+class Operation(ABC):
     """Base of all operations. `label` names the change for the undo menu."""
 
     label = "Change"
 
-    def patch(self, board: Board) -> Patch:  # pragma: no cover - every subclass overrides
-        raise NotImplementedError
+    @abstractmethod
+    def patch(self, board: Board) -> Patch:
+        """Validate against `board` and return the exact change, without applying it."""
 
 
 def _require(board: Board, ids: Iterable[str]) -> list[Note]:

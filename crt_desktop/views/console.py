@@ -7,28 +7,17 @@ is not being typed in (Esc or a click on the board leaves it, N comes back).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QItemSelection,
-    QKeyCombination,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,28 +46,19 @@ from crt_desktop.widgets.note_delegate import NoteDelegate
 from crt_desktop.widgets.theme import CONSOLE, style_sheet
 from crt_desktop.widgets.wrap_row import WrapRow
 
-from . import quitting
+from .console_menus import COLUMN_KEYS, build_menus, fill_screen_menu
+from .first_paint import AfterFirstPaint
+from .foot_overlays import FootOverlays
 from .guide_panel import SectionTools
+from .message_banner import BANNER_SECONDS, MessageBanner
 from .note_entry import NoteEntry
-from .quitting import QUIT_KEY
 from .room_view import RoomView, choose_screen
-from .timer import PRESETS, TimerControls
+from .timer import TimerControls
 
-# Number keys send the selection to the template's columns in order: 0 the first (Unsorted).
-COLUMN_KEYS = "0123456789"
-BANNER_SECONDS = 12
-OVERLAY_MARGIN = 14
+if TYPE_CHECKING:
+    from .leadership_menu import LeadershipMenu
+
 BLANK_NOTICE = "The room view is blank — press B to show it"
-_KEYPAD = Qt.KeyboardModifier.KeypadModifier
-PLUS_KEYS = (
-    QKeyCombination(Qt.Key.Key_Plus),
-    QKeyCombination(Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Plus),
-    QKeyCombination(Qt.Key.Key_Equal),  # + without Shift on many keyboards
-    QKeyCombination(_KEYPAD, Qt.Key.Key_Plus),
-)
-MINUS_KEYS = (QKeyCombination(Qt.Key.Key_Minus), QKeyCombination(_KEYPAD, Qt.Key.Key_Minus))
-
-
 # The room view's blank button says what the room sees.
 BLANK_LABELS = {False: "Blank room view", True: "Room view is blank"}
 # Screens narrower than this open the console with the guide hidden, so the board fits.
@@ -100,80 +80,15 @@ def window_title(board: Board, content: Content) -> str:
     return f"{session.team} — {section} — {written_date(session.held_on)}"
 
 
-class MessageBanner(QFrame):
-    """A non-blocking line for things the facilitator should know. It floats over the foot
-    of the board (the console places it), so the board never jumps."""
-
-    dismissed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("messageBanner")
-        self.text = QLabel()
-        self.text.setObjectName("messageText")
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setWordWrap(True)
-        close = QToolButton()
-        close.setText("Dismiss")
-        close.clicked.connect(self.dismiss)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(close)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.hide)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.text.setText(text)
-        self.show()
-        self.raise_()
-        self._timer.start(BANNER_SECONDS * 1000)
-
-    def dismiss(self) -> None:
-        self._timer.stop()
-        self.hide()
-        self.dismissed.emit()
-
-
-class _Overlays(QObject):
-    """Keeps the floating lines over the foot of the board, the first lowest, as the window
-    resizes: columns fill from the top, so their titles and first cards stay in sight."""
-
-    def __init__(self, area: QWidget, bottom: Callable[[], int], lines: list[QWidget]) -> None:
-        super().__init__(area)
-        self.area = area
-        self.bottom = bottom
-        self.lines = lines
-        # Goes with the board: never fires once the window is gone.
-        self._later = QTimer(self)
-        self._later.setSingleShot(True)
-        self._later.timeout.connect(self.place)
-        area.installEventFilter(self)
-        for line in lines:
-            line.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
-            self._later.start(0)
-        return False
-
-    def place(self) -> None:
-        y = self.bottom()
-        width = max(100, self.area.width() - 2 * OVERLAY_MARGIN)
-        for line in self.lines:
-            if line.isHidden():
-                continue
-            height = line.heightForWidth(width) if line.hasHeightForWidth() else -1
-            height = max(height, line.sizeHint().height())
-            y -= height
-            line.setGeometry(OVERLAY_MARGIN, y, width, height)
-            line.raise_()
-            y -= 4
-
-
 class ConsoleWindow(QMainWindow):
+    # Made by console_menus.build_menus.
+    export_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    screen_menu: QMenu
+    leadership: LeadershipMenu
+
     def __init__(
         self,
         controller: BoardController,
@@ -251,7 +166,7 @@ class ConsoleWindow(QMainWindow):
         self.blank_notice.hide()
         self.banner = MessageBanner(central)
         self.banner.dismissed.connect(self.statusBar().clearMessage)
-        self._overlays = _Overlays(
+        self._overlays = FootOverlays(
             central,
             lambda: self.panels[0].geometry().bottom() - 6,
             [self.banner, self.blank_notice],
@@ -280,92 +195,8 @@ class ConsoleWindow(QMainWindow):
 
     # --- menus and keys ----------------------------------------------------------------------
 
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        keys: tuple[str | QKeySequence.StandardKey | QKeyCombination, ...] = (),
-    ) -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        self.addAction(action)  # keys work even while the menu bar is hidden or closed
-        return action
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        board_menu = bar.addMenu("&Board")
-        self.export_action = self._action(
-            board_menu, "Export leader summary…", self._export, ("Ctrl+E",)
-        )
-        self.export_action.setEnabled(self.export_summary is not None)
-        board_menu.addSeparator()
-        self._action(board_menu, "Reveal all notes to the room", self.reveal_all, ("Ctrl+Shift+H",))
-        board_menu.addSeparator()
-        self._action(
-            board_menu,
-            "Close (back to the sessions)",
-            self.close,
-            ("Ctrl+W", QKeySequence.StandardKey.Close),
-        )
-        self.quit_action = self._action(
-            board_menu, "Quit", lambda: quitting.quit_app(), (QUIT_KEY,)
-        )
-
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit, "Undo", self.controller.undo, ("Ctrl+Z",))
-        self.redo_action = self._action(
-            edit, "Redo", self.controller.redo, ("Ctrl+Y", "Ctrl+Shift+Z")
-        )
-        stack = self.controller.undo_stack
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        # Bound methods (not lambdas): Qt disconnects them when this window goes away.
-        stack.undoTextChanged.connect(self._undo_text_changed)
-        stack.redoTextChanged.connect(self._redo_text_changed)
-        edit.addSeparator()
-        self._action(edit, "New note", self.entry.focus, ("N",))
-        self._action(edit, "Edit note", self.edit_current, ("F2",))
-        self._action(edit, "Delete", self.delete_selected, ("Del", "Backspace"))
-        edit.addSeparator()
-        send = edit.addMenu("Send to column")
-        for number, column in enumerate(self.controller.board.template.columns):
-            if number < len(COLUMN_KEYS):
-                self._action(
-                    send,
-                    column.title,
-                    partial(self.send_to, column.key),
-                    (COLUMN_KEYS[number],),
-                )
-        self._action(edit, "Add a vote", lambda: self.vote(1), PLUS_KEYS)
-        self._action(edit, "Take a vote away", lambda: self.vote(-1), MINUS_KEYS)
-        self._action(edit, "Stack the selected notes", self.stack_selected, ("Ctrl+G",))
-        self._action(edit, "Unstack", self.unstack_selected, ("Ctrl+Shift+G",))
-        self._action(edit, "Hide or reveal the selected notes", self.toggle_hidden, ("H",))
-
-        room = bar.addMenu("Room &view")
-        self._action(room, "Show the room view", self.show_room_view, ("Ctrl+R",))
-        self._action(room, "Present full screen", self.present, ("F5",))
-        self._action(room, "Blank or restore", self.room_view.toggle_blank, ("B", ".", "Ctrl+B"))
-        self._action(room, "Larger text", lambda: self.room_view.step_text_size(1), ("Ctrl+=",))
-        self._action(room, "Smaller text", lambda: self.room_view.step_text_size(-1), ("Ctrl+-",))
-        self.screen_menu = room.addMenu("Show on screen")
-        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
-
-        timer = bar.addMenu("T&imer")
-        for minutes in PRESETS:
-            self._action(timer, f"{minutes} minutes", partial(self.countdown.start, minutes))
-        self._action(timer, "Pause or resume", self.timer.toggle_pause, ("Ctrl+P",))
-        self._action(timer, "Clear", self.countdown.reset)
-
-        from .leadership_menu import LeadershipMenu  # loaded with the menus, not at import
-
-        self.leadership = LeadershipMenu(self)
+        build_menus(self)
 
     def _undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(f"Undo {text.lower()}" if text else "Undo")
@@ -374,17 +205,7 @@ class ConsoleWindow(QMainWindow):
         self.redo_action.setText(f"Redo {text.lower()}" if text else "Redo")
 
     def _fill_screen_menu(self) -> None:
-        self.screen_menu.clear()
-        group = QActionGroup(self.screen_menu)
-        for number, screen in enumerate(QGuiApplication.screens(), start=1):
-            size = screen.size()
-            action = QAction(
-                f"Screen {number}: {screen.name()} ({size.width()}×{size.height()})", group
-            )
-            action.setCheckable(True)
-            action.setChecked(screen is self.room_view.screen())
-            action.triggered.connect(lambda _c=False, n=number: self.show_on_screen(n))
-            self.screen_menu.addAction(action)
+        fill_screen_menu(self)
 
     # --- selection ---------------------------------------------------------------------------
 
@@ -638,41 +459,7 @@ def open_board_windows(
             room.move_to(target)
 
     if room_after_console:
-        _AfterFirstPaint(console, place_room)
+        AfterFirstPaint(console, place_room)
     else:
         place_room()
     return console, room
-
-
-class _AfterFirstPaint(QObject):
-    """Calls `action` once `window` has painted for the first time (or after a second, if it
-    never paints: a minimised window), unless the window has closed by then."""
-
-    def __init__(self, window: QWidget, action: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._window = window
-        self._action = action
-        self._done = False
-        app = QCoreApplication.instance()
-        assert app is not None
-        self._app = app
-        app.installEventFilter(self)
-        QTimer.singleShot(1000, self, self._run)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
-            self._app.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)  # after the rest of this paint
-        return False
-
-    def _run(self) -> None:
-        if self._done:
-            return
-        self._done = True
-        self._app.removeEventFilter(self)
-        if self._window.isVisible():
-            self._action()

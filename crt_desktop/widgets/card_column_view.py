@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
 from typing import Protocol
 
 from PySide6.QtCore import (
@@ -52,6 +51,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .row_heights import RowHeights
+
 Index = QModelIndex | QPersistentModelIndex
 
 # At most this many passes to make the rows in sight exact (each pass may bring new rows in).
@@ -72,9 +73,7 @@ class CardColumnView(QListView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._heights: list[int] = []
-        self._exact: list[bool] = []
-        self._tops_cache: list[int] | None = None  # running sums; len(heights) + 1
+        self._rows = RowHeights()
         self._stale = True  # every row to be measured again (new model, width, font)
         self._settling = False
         self._sized_by: QAbstractItemDelegate | None = None
@@ -114,12 +113,6 @@ class CardColumnView(QListView):
 
     # --- row heights ---------------------------------------------------------------------------
 
-    def _tops(self) -> list[int]:
-        tops = self._tops_cache
-        if tops is None:
-            tops = self._tops_cache = [0, *accumulate(self._heights)]
-        return tops
-
     def _measure(self, row: int, exact: bool) -> tuple[int, bool]:
         model = self.model()
         delegate = self.itemDelegate()
@@ -139,16 +132,13 @@ class CardColumnView(QListView):
     def _layout_all(self) -> None:
         """Measure every row: exact where the delegate knows it, else estimated."""
         rows = self._row_count()
-        measured = [self._measure(row, False) for row in range(rows)]
-        self._heights = [h for h, _ in measured]
-        self._exact = [e for _, e in measured]
-        self._tops_cache = None
+        self._rows.reset([self._measure(row, False) for row in range(rows)])
         self._stale = False
 
     def _ensure_layout(self) -> bool:
         """Lay the cards out if they need it; False while that waits for the view to show
         (a hidden view measures nothing: windows are built, styled and sized before shown)."""
-        if self._stale or len(self._heights) != self._row_count():
+        if self._stale or len(self._rows) != self._row_count():
             if not self.isVisible():
                 return False
             self._layout_all()
@@ -157,13 +147,12 @@ class CardColumnView(QListView):
 
     def _row_at(self, y: int) -> int:
         """The row whose card covers content height `y` (clamped to the rows there are)."""
-        tops = self._tops()
-        return max(0, min(len(self._heights) - 1, bisect_right(tops, y) - 1))
+        return self._rows.row_at(y)
 
     def _settle_visible(self) -> bool:
         """Measure exactly the rows in sight that carry an estimate; True if any height
         changed. A card already in sight keeps its place on the screen."""
-        if self._settling or not self.isVisible() or not self._heights:
+        if self._settling or not self.isVisible() or not self._rows:
             return False
         self._settling = True
         changed = False
@@ -172,19 +161,17 @@ class CardColumnView(QListView):
                 offset = self.verticalOffset()
                 first = self._row_at(offset)
                 last = self._row_at(offset + self.viewport().height())
-                rough = [r for r in range(first, last + 1) if not self._exact[r]]
+                rough = [r for r in range(first, last + 1) if not self._rows.is_exact(r)]
                 if not rough:
                     break
-                tops = self._tops()
+                tops = self._rows.tops()
                 shift = 0  # growth of cards reaching above the top: scroll by it, so the
                 # cards already in sight stay where they are (scrolling up meets estimates)
                 for row in rough:
-                    height, self._exact[row] = self._measure(row, True)
-                    if height != self._heights[row]:
+                    growth = self._rows.set(row, *self._measure(row, True))
+                    if growth:
                         if tops[row] < offset:
-                            shift += height - self._heights[row]
-                        self._heights[row] = height
-                        self._tops_cache = None
+                            shift += growth
                         changed = True
                 self._update_scroll_range()
                 if shift:
@@ -200,39 +187,35 @@ class CardColumnView(QListView):
         """Measure rows again (after their data changed); the first row whose height changed."""
         moved: int | None = None
         sight = self._sight()
-        for row in range(first, min(last, len(self._heights) - 1) + 1):
+        for row in range(first, min(last, len(self._rows) - 1) + 1):
             in_sight = sight[0] <= row <= sight[1]
-            height, exact = self._measure(row, in_sight)
-            self._exact[row] = exact
-            if height != self._heights[row]:
-                self._heights[row] = height
-                self._tops_cache = None
+            if self._rows.set(row, *self._measure(row, in_sight)):
                 moved = row if moved is None else moved
         return moved
 
     def _sight(self) -> tuple[int, int]:
         """The rows in sight now (an empty range while hidden)."""
-        if not self.isVisible() or not self._heights:
+        if not self.isVisible() or not self._rows:
             return 0, -1
         offset = self.verticalOffset()
         return self._row_at(offset), self._row_at(offset + self.viewport().height())
 
     def _update_from(self, row: int) -> None:
         """Repaint from a row's card down: the cards there shifted or changed."""
-        if row >= len(self._heights):
-            top = self._tops()[-1] - self.verticalOffset()
+        if row >= len(self._rows):
+            top = self._rows.total() - self.verticalOffset()
         else:
-            top = self._tops()[row] - self.verticalOffset()
+            top = self._rows.tops()[row] - self.verticalOffset()
         viewport = self.viewport()
         if top < viewport.height():
             viewport.update(QRect(0, max(0, top), viewport.width(), viewport.height()))
 
     def _update_scroll_range(self) -> None:
-        total = self._tops()[-1] if self._heights else 0
+        total = self._rows.total()
         page = self.viewport().height()
         bar = self.verticalScrollBar()
         bar.setPageStep(max(1, page))
-        bar.setSingleStep(max(16, min(self._heights[0] if self._heights else 0, page // 4)))
+        bar.setSingleStep(max(16, min(self._rows.height(0) if self._rows else 0, page // 4)))
         bar.setRange(0, max(0, total - page))
 
     def _refresh_geometry(self) -> None:
@@ -249,7 +232,7 @@ class CardColumnView(QListView):
             self._lay_out_later()  # Qt asks as a window shows, before its sizes settle
             return
         self._layout_due = False
-        if self._stale or len(self._heights) != self._row_count():
+        if self._stale or len(self._rows) != self._row_count():
             self._layout_all()
             QAbstractItemView.doItemsLayout(self)  # geometries and a repaint
         else:
@@ -271,14 +254,11 @@ class CardColumnView(QListView):
         QAbstractItemView.rowsInserted(self, parent, start, end)
         if self._stale or parent != self.rootIndex():
             return
-        if len(self._heights) + end - start + 1 != self._row_count():
+        if len(self._rows) + end - start + 1 != self._row_count():
             self._stale = True
             self.scheduleDelayedItemsLayout()
             return
-        measured = [self._measure(row, False) for row in range(start, end + 1)]
-        self._heights[start:start] = [h for h, _ in measured]
-        self._exact[start:start] = [e for _, e in measured]
-        self._tops_cache = None
+        self._rows.insert(start, [self._measure(row, False) for row in range(start, end + 1)])
         self._after_change(start)
 
     def _rows_removed(self, parent: QModelIndex, start: int, end: int) -> None:
@@ -286,10 +266,8 @@ class CardColumnView(QListView):
         # show, which the board may have dropped already) must not be measured again.
         if parent != self.rootIndex() or self._stale:
             return
-        if len(self._heights) - (end - start + 1) == self._row_count():
-            del self._heights[start : end + 1]
-            del self._exact[start : end + 1]
-            self._tops_cache = None
+        if len(self._rows) - (end - start + 1) == self._row_count():
+            self._rows.remove(start, end)
         self._after_change(start)
 
     def dataChanged(self, topLeft: Index, bottomRight: Index, roles: Sequence[int] = ()) -> None:
@@ -301,7 +279,7 @@ class CardColumnView(QListView):
 
     def _after_change(self, row: int) -> None:
         """Rows from `row` down moved or changed: scroll range, repaint, exact sizes in sight."""
-        if len(self._heights) != self._row_count():
+        if len(self._rows) != self._row_count():
             return  # the model is between two signals of one change; it will say again
         self._update_scroll_range()
         self._update_from(row)
@@ -389,22 +367,22 @@ class CardColumnView(QListView):
             return QRect()
         if self._stale:
             self._ensure_layout()  # a hidden view has no geometry for its rows
-        if self._stale or len(self._heights) != self._row_count():
+        if self._stale or len(self._rows) != self._row_count():
             return QRect()
-        if not 0 <= row < len(self._heights):
+        if not 0 <= row < len(self._rows):
             return QRect()
-        top = self._tops()[row] - self.verticalOffset()
-        return QRect(0, top, self.viewport().width(), self._heights[row])
+        top = self._rows.tops()[row] - self.verticalOffset()
+        return QRect(0, top, self.viewport().width(), self._rows.height(row))
 
     def indexAt(self, point: QPoint) -> QModelIndex:
         if (
             not self._ensure_layout()
-            or not self._heights
+            or not self._rows
             or not 0 <= point.x() < self.viewport().width()
         ):
             return QModelIndex()
         y = point.y() + self.verticalOffset()
-        tops = self._tops()
+        tops = self._rows.tops()
         if y < 0 or y >= tops[-1]:
             return QModelIndex()
         return self.model().index(bisect_right(tops, y) - 1, 0, self.rootIndex())
@@ -420,16 +398,16 @@ class CardColumnView(QListView):
             self._pending_scroll = (QPersistentModelIndex(index), hint)  # once shown
             return
         row = index.row()
-        if not 0 <= row < len(self._heights):
+        if not 0 <= row < len(self._rows):
             return
-        if self.isVisible() and not self._exact[row]:
-            height, self._exact[row] = self._measure(row, True)
-            if height != self._heights[row]:
-                self._heights[row] = height
-                self._tops_cache = None
-                self._update_scroll_range()
-                self.viewport().update()
-        top, height = self._tops()[row], self._heights[row]
+        if (
+            self.isVisible()
+            and not self._rows.is_exact(row)
+            and self._rows.set(row, *self._measure(row, True))
+        ):
+            self._update_scroll_range()
+            self.viewport().update()
+        top, height = self._rows.tops()[row], self._rows.height(row)
         page = self.viewport().height()
         offset = self.verticalOffset()
         Hint = QAbstractItemView.ScrollHint
@@ -450,7 +428,7 @@ class CardColumnView(QListView):
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:
-        rows = len(self._heights) if self._ensure_layout() else 0
+        rows = len(self._rows) if self._ensure_layout() else 0
         if not rows:
             return QModelIndex()
         current = self.currentIndex()
@@ -459,7 +437,7 @@ class CardColumnView(QListView):
         row = current.row()
         Action = QAbstractItemView.CursorAction
         page = self.viewport().height()
-        tops = self._tops()
+        tops = self._rows.tops()
         if cursorAction in (Action.MoveUp, Action.MovePrevious):
             row -= 1
         elif cursorAction in (Action.MoveDown, Action.MoveNext):
@@ -483,8 +461,8 @@ class CardColumnView(QListView):
         selection = QItemSelection()
         rect = rect.normalized()
         offset = self.verticalOffset()
-        tops = self._tops()
-        if self._heights and rect.top() + offset < tops[-1] and rect.bottom() + offset >= 0:
+        tops = self._rows.tops()
+        if self._rows and rect.top() + offset < tops[-1] and rect.bottom() + offset >= 0:
             first = self._row_at(rect.top() + offset)
             last = self._row_at(rect.bottom() + offset)
             model = self.model()
@@ -495,12 +473,12 @@ class CardColumnView(QListView):
 
     def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
         region = QRegion()
-        if self._stale or len(self._heights) != self._row_count():
+        if self._stale or len(self._rows) != self._row_count():
             return region
         viewport = self.viewport().rect()
-        tops = self._tops()
+        tops = self._rows.tops()
         offset = self.verticalOffset()
-        rows = len(self._heights)
+        rows = len(self._rows)
         for number in range(selection.size()):
             part = selection.at(number)
             if not part.isValid() or part.parent() != self.rootIndex():
@@ -524,7 +502,7 @@ class CardColumnView(QListView):
         area = event.rect()
         if self._backdrop is not None:
             painter.fillRect(area, self._backdrop)
-        if not self._heights:
+        if not self._rows:
             self._paint_drop_indicator(painter)
             painter.end()
             return
@@ -536,7 +514,7 @@ class CardColumnView(QListView):
         area = event.rect()
         offset = self.verticalOffset()
         width = self.viewport().width()
-        tops = self._tops()
+        tops = self._rows.tops()
         first = self._row_at(area.top() + offset)
         last = self._row_at(area.bottom() + offset)
         current = self.currentIndex()
@@ -546,7 +524,7 @@ class CardColumnView(QListView):
         root = self.rootIndex()
         for row in range(first, last + 1):
             index = model.index(row, 0, root)
-            option.rect = QRect(0, tops[row] - offset, width, self._heights[row])
+            option.rect = QRect(0, tops[row] - offset, width, self._rows.height(row))
             state = base_state
             if selections is not None and selections.isSelected(index):
                 state |= QStyle.StateFlag.State_Selected
@@ -566,12 +544,8 @@ class CardColumnView(QListView):
         bottom = offset + self.viewport().height()
         changed = False
         for row in range(self._row_at(offset), self._row_at(bottom) + 1):
-            if not self._exact[row]:
-                height, self._exact[row] = self._measure(row, True)
-                if height != self._heights[row]:
-                    self._heights[row] = height
-                    self._tops_cache = None
-                    changed = True
+            if not self._rows.is_exact(row) and self._rows.set(row, *self._measure(row, True)):
+                changed = True
         return changed
 
     def _paint_drop_indicator(self, painter: QPainter | None = None) -> None:
@@ -630,7 +604,7 @@ class CardColumnView(QListView):
                 return box, False
             return QRect(), False
         # Empty space below the cards: the notes go to the end of the column.
-        end = (self._tops()[-1] if self._heights else 0) - self.verticalOffset()
+        end = self._rows.total() - self.verticalOffset()
         return QRect(0, end, self.viewport().width(), 0), True
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:

@@ -10,8 +10,6 @@ before painting it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
@@ -20,14 +18,12 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
-    QKeyEvent,
     QPainter,
     QPainterPath,
     QPen,
@@ -38,7 +34,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractScrollArea,
-    QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -46,9 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from crt_desktop.domain.note import Note
-from crt_desktop.domain.vocabulary import Kind
 from crt_desktop.qt_models.column_model import ColumnModel, NoteRole, face_of
 
+from .note_chips import Chip, chips
+from .note_editor import NoteEditor
 from .theme import NoteTheme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,44 +53,6 @@ _CACHE_LIMIT = 4000
 # keeps heights alone, so 500 notes do not hold 500 laid-out texts and pictures in memory.
 _LAYOUT_LIMIT = 300
 _PIXMAP_LIMIT = 150
-
-
-@dataclass(frozen=True)
-class _Chip:
-    text: str
-    colour: str
-    shape: str = ""  # "up", "down" (kind) or "" (text only)
-
-
-def chips(
-    note: Note,
-    stack_count: int,
-    theme: NoteTheme,
-    *,
-    console: bool,
-    past: int = 0,
-    kind: bool = True,
-) -> list[_Chip]:
-    """The small labels under a note's text; `past` marks a ranked card past the top `past`;
-    without `kind` the kind is left out (a board whose notes are all of one kind)."""
-    out = []
-    if kind:
-        colours = theme.kind(note.kind)
-        shape = "down" if note.kind is Kind.FATIGUE else "up"
-        out.append(_Chip(note.kind.label, colours.ink, shape))
-    if note.level is not None:
-        out.append(_Chip(note.level.label, "#333333"))
-    if note.votes:
-        out.append(_Chip(f"{note.votes} vote" + ("" if note.votes == 1 else "s"), "#000000"))
-    if stack_count:
-        out.append(_Chip(f"+{stack_count} stacked", "#333333"))
-    if note.leader_added:
-        out.append(_Chip("Leader", "#5A2D82"))
-    if console and note.hidden:
-        out.append(_Chip("Hidden from room", "#8B0000"))
-    if past:
-        out.append(_Chip(f"Past the top {past}", "#8B0000"))
-    return out
 
 
 def _layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
@@ -114,24 +72,6 @@ def _layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, flo
         y += line.height()
     layout.endLayout()
     return layout, y
-
-
-class NoteEditor(QPlainTextEdit):
-    """In-place editor: Enter saves, Shift+Enter starts a new line, Esc cancels."""
-
-    submitted = Signal()
-
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        self.setAccessibleName("Edit note")
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class NoteDelegate(QStyledItemDelegate):
@@ -217,26 +157,26 @@ class NoteDelegate(QStyledItemDelegate):
         return height
 
     @staticmethod
-    def _fitting(items: list[_Chip], width: float, fm: QFontMetricsF) -> list[_Chip]:
+    def _fitting(items: list[Chip], width: float, fm: QFontMetricsF) -> list[Chip]:
         """Chips too wide for a line on their own are split at spaces, never cut off."""
-        out: list[_Chip] = []
+        out: list[Chip] = []
         for chip in items:
             extra = fm.height() * 0.9 if chip.shape else 0
             if fm.horizontalAdvance(chip.text) + extra <= width or " " not in chip.text:
                 out.append(chip)
                 continue
             first, *rest = chip.text.split(" ")
-            out.append(_Chip(first, chip.colour, chip.shape))
-            out.extend(_Chip(word, chip.colour) for word in rest)
+            out.append(Chip(first, chip.colour, chip.shape))
+            out.extend(Chip(word, chip.colour) for word in rest)
         return out
 
-    def _chip_rows(self, items: list[_Chip], width: float) -> list[list[tuple[_Chip, float]]]:
+    def _chip_rows(self, items: list[Chip], width: float) -> list[list[tuple[Chip, float]]]:
         """Pack the chips into as few lines as fit the width."""
         fm = QFontMetricsF(self.chip_font)
         gap = fm.height() * 0.6
         if not items:
             return []
-        rows: list[list[tuple[_Chip, float]]] = [[]]
+        rows: list[list[tuple[Chip, float]]] = [[]]
         used = 0.0
         for chip in self._fitting(items, width, fm):
             w = fm.horizontalAdvance(chip.text) + (fm.height() * 0.9 if chip.shape else 0)
@@ -443,7 +383,7 @@ class NoteDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_chips(
-        self, painter: QPainter, items: list[_Chip], x: float, y: float, width: float
+        self, painter: QPainter, items: list[Chip], x: float, y: float, width: float
     ) -> None:
         fm = QFontMetricsF(self.chip_font)
         h = fm.height()

@@ -27,7 +27,7 @@ from crt_desktop.domain.vocabulary import CANNOT_CONTROL, ResponseStatus
 
 from .summary.atomic import write_atomically
 from .summary.blocks import Heading, Ink, MetaLine, Pill, Striped
-from .summary.document import build_pdf
+from .summary.document import build_pdf, title_of_section
 from .summary.fonts import BOLD, FAMILY, fonts, markup
 from .summary.paper import check_paper
 from .summary.paragraphs import user_paragraph
@@ -111,10 +111,7 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, as_of: date, content: 
     fonts()
     st = styles()
     session = board.session
-    try:
-        section_title = content.section(session.section).title
-    except KeyError:
-        section_title = board.template.title
+    section_title = title_of_section(board, content)
     footer = f"{session.team}{SEP}Report-back as of {long_date(as_of)}"  # plain text
     groups = group_by_status(leadership_items(board))
     story: list[Flowable] = [

@@ -150,6 +150,14 @@ def body_width(pagesize: str) -> float:
     return PAGE_SIZES[pagesize][0] - MARGIN - MARGIN
 
 
+def title_of_section(board: Board, content: Content) -> str:
+    """The title of the board's section, or of its template for a section not in `content`."""
+    try:
+        return content.section(board.session.section).title
+    except KeyError:
+        return board.template.title
+
+
 def build_pdf(
     story: list[Flowable],
     file: BinaryIO,
@@ -195,10 +203,7 @@ def _build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> 
     fonts()
     st = styles()
     session = board.session
-    try:
-        section_title = content.section(session.section).title
-    except KeyError:
-        section_title = board.template.title
+    section_title = title_of_section(board, content)
     try:
         next_title: str | None = content.section(session.section + 1).title
     except KeyError:

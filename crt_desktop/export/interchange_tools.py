@@ -71,14 +71,21 @@ def _prompt(f: Fields, section: Section) -> int | None:
     return f.whole_number("prompt", 0, len(section.prompts) - 1)
 
 
-def _tallies(f: Fields, template: Template) -> tuple[tuple[str, int], ...]:
-    value = f.raw("tallies", {})
-    path = child(f.path, "tallies")
+def _object(f: Fields, name: str, *, holding: str, each: str) -> tuple[dict[str, Any], str]:
+    """Optional field `name` (empty if left out): an object, each key given once; with its path.
+    `holding` and `each` say what it holds in the messages, e.g. "of counts" and "count"."""
+    value = f.raw(name, {})
+    path = child(f.path, name)
     if not isinstance(value, dict):
-        raise InterchangeError(path, f"must be an object of counts, not {describe(value)}.")
+        raise InterchangeError(path, f"must be an object {holding}, not {describe(value)}.")
     repeated = getattr(value, "duplicate", None)
     if repeated is not None:
-        raise InterchangeError(child(path, repeated), "appears twice; give each count once.")
+        raise InterchangeError(child(path, repeated), f"appears twice; give each {each} once.")
+    return value, path
+
+
+def _tallies(f: Fields, template: Template) -> tuple[tuple[str, int], ...]:
+    value, path = _object(f, "tallies", holding="of counts", each="count")
     counts = []
     for key, count in value.items():
         where = child(path, key)
@@ -109,13 +116,7 @@ def _tallies(f: Fields, template: Template) -> tuple[tuple[str, int], ...]:
 
 def read_details(f: Fields, template: Template) -> tuple[tuple[str, str], ...]:
     """A note's card parts, in the template's order."""
-    value = f.raw("details", {})
-    path = child(f.path, "details")
-    if not isinstance(value, dict):
-        raise InterchangeError(path, f"must be an object (a card's parts), not {describe(value)}.")
-    repeated = getattr(value, "duplicate", None)
-    if repeated is not None:
-        raise InterchangeError(child(path, repeated), "appears twice; give each part once.")
+    value, path = _object(f, "details", holding="(a card's parts)", each="part")
     parts = [p.key for p in template.card_parts]
     for key, text in value.items():
         where = child(path, key)

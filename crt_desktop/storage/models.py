@@ -175,7 +175,7 @@ class DriverGroupRow(Base):
     __tablename__ = "driver_groups"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(NAME_LENGTH), default="")
+    title: Mapped[str] = mapped_column(String(NAME_LENGTH), default="")
 
 
 class DriverGroupNoteRow(Base):

@@ -120,7 +120,7 @@ class OrganisationStore:
     def stored_groups(self) -> list[StoredGroup]:
         """The groups the user made, oldest first."""
         with translated("read the driver groups"), self._engine.connect() as conn:
-            names = dict(conn.execute(select(GROUPS.c.id, GROUPS.c.name)).all())
+            names = dict(conn.execute(select(GROUPS.c.id, GROUPS.c.title)).all())
             members: dict[int, set[NoteKey]] = {key: set() for key in names}
             m = MEMBERS.c
             for group_id, session_id, note_id in conn.execute(
@@ -141,7 +141,7 @@ class OrganisationStore:
         cleaned = _group_name(name)
         with translated("save the driver group"), self._engine.begin() as conn:
             group_id = conn.execute(
-                insert(GROUPS).values(name=cleaned).returning(GROUPS.c.id)
+                insert(GROUPS).values(title=cleaned).returning(GROUPS.c.id)
             ).scalar_one()
             self._place(conn, group_id, keys)
             _drop_empty(conn)
@@ -151,7 +151,7 @@ class OrganisationStore:
         cleaned = _group_name(name)
         with translated("rename the driver group"), self._engine.begin() as conn:
             found = conn.execute(
-                update(GROUPS).where(GROUPS.c.id == group_id).values(name=cleaned)
+                update(GROUPS).where(GROUPS.c.id == group_id).values(title=cleaned)
             ).rowcount
         if not found:
             raise StorageError("That group is no longer there; it may have been removed.")
@@ -162,7 +162,7 @@ class OrganisationStore:
         ids = sorted(set(group_ids))
         with translated("merge the driver groups"), self._engine.begin() as conn:
             names = dict(
-                conn.execute(select(GROUPS.c.id, GROUPS.c.name).where(GROUPS.c.id.in_(ids))).all()
+                conn.execute(select(GROUPS.c.id, GROUPS.c.title).where(GROUPS.c.id.in_(ids))).all()
             )
             name = next((names[i] for i in ids if names.get(i)), "")
             m = MEMBERS.c
@@ -174,7 +174,7 @@ class OrganisationStore:
             if not keys:
                 raise ValidationError("A group needs at least one note.")
             target = conn.execute(
-                insert(GROUPS).values(name=name).returning(GROUPS.c.id)
+                insert(GROUPS).values(title=name).returning(GROUPS.c.id)
             ).scalar_one()
             self._place(conn, target, sorted(keys))
             _drop_empty(conn)

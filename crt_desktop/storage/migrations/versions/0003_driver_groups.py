@@ -23,7 +23,7 @@ def upgrade() -> None:
     op.create_table(
         "driver_groups",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
-        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_driver_groups")),
     )
     op.create_table(

@@ -85,7 +85,7 @@ def make_session_board(
         response = None
         if column == "leadership_controls" and rng.random() < 0.5:
             status = rng.choice(STATUSES[1:])
-            updates = ()
+            updates: tuple[ProgressUpdate, ...] = ()
             if rng.random() < 0.3:
                 updates = (ProgressUpdate(held_on + timedelta(days=rng.randrange(7, 60)), "On it"),)
             response = Response(status, "Looking at rotas", False, updates)

@@ -9,11 +9,16 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crt_desktop.content import ContentError, content
+from crt_desktop.domain.board import Board
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.store import SessionStore, StorageError
 from crt_desktop.domain.validation import ValidationError, clean_name
+
+if TYPE_CHECKING:
+    from crt_desktop.storage.database import Database
 
 
 class CommandError(Exception):
@@ -48,6 +53,11 @@ def existing_sqlite_file(url: str) -> Path | None:
 
 def open_store(args: argparse.Namespace, *, create: bool = True) -> SessionStore:
     """The session store; commands that only read refuse a database file that does not exist."""
+    return open_database_for(args, create=create).store
+
+
+def open_database_for(args: argparse.Namespace, *, create: bool = True) -> Database:
+    """The open database, closed as the command ends (see open_store)."""
     from crt_desktop.storage.database import open_database
 
     url = database_url(args)
@@ -58,7 +68,7 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> SessionStore
     database = open_database(url)
     # Closed by run_command as the command ends, so the file is whole and quiet on return.
     _on_exit(args, database.close)
-    return database.store
+    return database
 
 
 def _on_exit(args: argparse.Namespace, action: Callable[[], object]) -> None:
@@ -124,18 +134,40 @@ def cmd_new(args: argparse.Namespace) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> None:
+    """Import one session file, or every session file of a folder.
+
+    A folder is read whole before anything is written: if any file in it cannot be imported,
+    each such file is named and the database is left as it was. Each session is then saved in
+    a transaction of its own, so a failure part way keeps whole sessions only."""
+    path = Path(args.file)
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    if path.is_dir() and not files:
+        raise CommandError(f"There are no session files (*.json) in {path}.", status=2)
+    boards, problems = [], []
+    for file in files:
+        try:
+            boards.append(_read_session_file(file))
+        except CommandError as exc:
+            problems.append(str(exc))
+    if problems:
+        more = "" if len(problems) == 1 else f" (and {len(problems) - 1} more)"
+        raise CommandError(f"Nothing was imported: {problems[0]}{more}", status=2)
+    store = open_store(args)
+    for board in boards:
+        print(store.save_board(board).id)
+
+
+def _read_session_file(file: Path) -> Board:
     from crt_desktop.export.interchange_format import InterchangeError
     from crt_desktop.export.interchange_read import read_board_file
 
     try:
-        board = read_board_file(Path(args.file), content())
+        return read_board_file(file, content())
     except InterchangeError as exc:
         if isinstance(exc.__cause__, OSError):  # the sentence names the file already
             raise CommandError(str(exc), status=2) from exc
         # Name the file as well as the field: the file may be one of many being imported.
-        raise CommandError(f"{args.file}: {exc}", status=2) from exc
-    saved = open_store(args).save_board(board)
-    print(saved.id)
+        raise CommandError(f"{file}: {exc}", status=2) from exc
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -205,12 +237,20 @@ def cmd_import_responses(args: argparse.Namespace) -> None:
     print(f"Recorded {count} response{'s' if count != 1 else ''}.")
 
 
+def cmd_organisation(args: argparse.Namespace) -> None:
+    from crt_desktop.organisation_command import run_organisation
+
+    database = open_database_for(args, create=False)
+    run_organisation(args, database)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "sessions": cmd_sessions,
     "new": cmd_new,
     "import": cmd_import,
     "export": cmd_export,
     "import-responses": cmd_import_responses,
+    "organisation": cmd_organisation,
 }
 
 

@@ -33,6 +33,8 @@ class OrgItem:
     kind: Kind
     level: Level | None
     column: str
+    # The column's title on the item's board ("Leadership controls").
+    column_title: str
     status: ResponseStatus
     reason: str
     last_update: date | None
@@ -98,6 +100,7 @@ SORT_KEYS: dict[str, Callable[[OrgItem, date], Any]] = {
     "votes": lambda i, _t: i.votes,
     "kind": lambda i, _t: i.kind.value,
     "level": lambda i, _t: "" if i.level is None else i.level.value,
+    "column": lambda i, _t: i.column_title.casefold(),
     "status": lambda i, _t: i.status.value,
     "reason": lambda i, _t: i.reason.casefold(),
     "last_update": lambda i, _t: date.min if i.last_update is None else i.last_update,

@@ -61,6 +61,7 @@ class OrganisationStore:
                 s.team,
                 s.section,
                 s.held_on,
+                s.template,
                 n.text,
                 n.votes,
                 n.kind,
@@ -82,6 +83,11 @@ class OrganisationStore:
         )
         with translated("read the organisation's leadership items"), self._engine.connect() as c:
             rows = c.execute(query).all()
+        titles = {
+            (key, column.key): column.title
+            for key, template in self._templates.items()
+            for column in template.columns
+        }
         try:
             return [
                 OrgItem(
@@ -95,6 +101,7 @@ class OrganisationStore:
                     kind=Kind(row.kind),
                     level=Level(row.level) if row.level is not None else None,
                     column=row.column_key,
+                    column_title=titles.get((row.template, row.column_key), row.column_key),
                     status=ResponseStatus(row.status or ResponseStatus.NOT_REVIEWED),
                     reason=row.reason or "",
                     last_update=row.last_update,

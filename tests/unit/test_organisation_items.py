@@ -25,6 +25,7 @@ def item(**changes: object) -> OrgItem:
         kind=Kind.FATIGUE,
         level=Level.SYSTEM,
         column="leadership_controls",
+        column_title="Leadership controls",
         status=ResponseStatus.NOT_REVIEWED,
         reason="",
         last_update=None,

@@ -15,7 +15,7 @@ from string import ascii_lowercase
 from crt_desktop.content import content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note, ProgressUpdate, Response
-from crt_desktop.domain.session import Session
+from crt_desktop.domain.session import Session, survey_key
 from crt_desktop.domain.store import SessionStore
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 
@@ -77,7 +77,18 @@ def make_session_board(
     rng: random.Random, team: str, held_on: date, notes: int, serial: int
 ) -> Board:
     template = content().templates["control-board"]
-    session = Session(team=team, section=4, held_on=held_on, template=template.key)
+    # Some sessions take the team survey: counts of each answer (1 to 5), never who.
+    stage = rng.choice((None, None, "pre", "mid", "post"))
+    tallies = ()
+    if stage is not None:
+        tallies = tuple(
+            (survey_key(stage, question, str(answer)), rng.randrange(0, 4))
+            for question in ("notice_signs", "refill", "team_support")
+            for answer in range(1, 6)
+        )
+    session = Session(
+        team=team, section=4, held_on=held_on, template=template.key, tallies=tallies
+    )
     board = Board(session=session, template=template)
     positions = dict.fromkeys(COLUMNS, 0)
     for number in range(notes):

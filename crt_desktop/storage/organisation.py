@@ -7,6 +7,7 @@ stacked duplicate (its stack's top speaks for it) is left out, as in the leader 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, tuple_, update
@@ -19,6 +20,7 @@ from crt_desktop.domain.validation import ValidationError, clean_name
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 from crt_desktop.organisation.items import OrgItem
 from crt_desktop.organisation.recurring import DriverNote, NoteKey, StoredGroup
+from crt_desktop.organisation.teams import SessionStanding, survey_totals, with_answers
 
 from .errors import translated
 from .models import Base, DriverGroupNoteRow, DriverGroupRow
@@ -121,6 +123,45 @@ class OrganisationStore:
         )
         with translated("read the organisation's notes"), self._engine.connect() as conn:
             return [DriverNote(*row) for row in conn.execute(query)]
+
+    def standings(self) -> list[SessionStanding]:
+        """Every session in counts (see organisation.teams), leadership answers included."""
+        n, s = NOTES.c, SESSIONS.c
+        seen = and_(n.stack.is_(None), n.hidden.is_(False))
+        by_column = (
+            select(n.session_id, n.column_key, n.kind, func.count())
+            .where(seen)
+            .group_by(n.session_id, n.column_key, n.kind)
+        )
+        by_level = (
+            select(n.session_id, n.level, func.count()).where(seen).group_by(n.session_id, n.level)
+        )
+        sessions = select(s.id, s.team, s.section, s.held_on, s.components, s.tallies)
+        with translated("read how each team stands"), self._engine.connect() as conn:
+            columns: dict[int, dict[tuple[str, Kind], int]] = defaultdict(dict)
+            levels: dict[int, dict[Level | None, int]] = defaultdict(dict)
+            try:
+                for session_id, column, kind, count in conn.execute(by_column):
+                    columns[session_id][(column, Kind(kind))] = count
+                for session_id, level, count in conn.execute(by_level):
+                    levels[session_id][Level(level) if level is not None else None] = count
+                rows = conn.execute(sessions).all()
+            except ValueError as exc:
+                raise _unknown_value(exc) from exc
+        standings = [
+            SessionStanding(
+                session_id=row.id,
+                team=row.team,
+                section=row.section,
+                held_on=row.held_on,
+                by_column_kind=columns.get(row.id, {}),
+                by_level=levels.get(row.id, {}),
+                components_done=len(row.components) if isinstance(row.components, list) else 0,
+                survey=survey_totals(row.tallies.items() if isinstance(row.tallies, dict) else ()),
+            )
+            for row in rows
+        ]
+        return with_answers(standings, self.leadership_items())
 
     # -- stored groups ------------------------------------------------------------------------
 

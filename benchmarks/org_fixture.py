@@ -79,7 +79,7 @@ def make_session_board(
     template = content().templates["control-board"]
     # Some sessions take the team survey: counts of each answer (1 to 5), never who.
     stage = rng.choice((None, None, "pre", "mid", "post"))
-    tallies = ()
+    tallies: tuple[tuple[str, int], ...] = ()
     if stage is not None:
         tallies = tuple(
             (survey_key(stage, question, str(answer)), rng.randrange(0, 4))

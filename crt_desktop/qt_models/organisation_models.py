@@ -147,6 +147,8 @@ class DriverGroupsModel(_Table):
         return self._groups[row]
 
     def data(self, index: _Index, role: int = _DISPLAY) -> object:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < index.column() < 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if not index.isValid() or role not in (_DISPLAY, Qt.ItemDataRole.AccessibleTextRole):
             return None
         group = self._groups[index.row()]

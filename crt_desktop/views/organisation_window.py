@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QDate, QObject, QSettings, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -264,6 +264,7 @@ class OrganisationWindow(QMainWindow):
         self.groups_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.groups_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.groups_view.verticalHeader().setVisible(False)
+        self.groups_view.setWordWrap(False)
         self.groups_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.groups_view.selectionModel().selectionChanged.connect(self._group_chosen)
         self.notes_view = QTableView()
@@ -271,6 +272,7 @@ class OrganisationWindow(QMainWindow):
         self.notes_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.notes_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.notes_view.verticalHeader().setVisible(False)
+        self.notes_view.setWordWrap(False)
         self.notes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         split.addWidget(self.groups_view)
         split.addWidget(self.notes_view)
@@ -294,6 +296,8 @@ class OrganisationWindow(QMainWindow):
         layout = QVBoxLayout(tab)
         self.team_choice = QComboBox()
         self.team_choice.setAccessibleName("Team")
+        self.team_choice.setMinimumContentsLength(30)
+        self.team_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.team_choice.currentIndexChanged.connect(self._show_team)
         layout.addWidget(_labelled("Team", self.team_choice))
         self.chart = QSvgWidget()
@@ -325,6 +329,15 @@ class OrganisationWindow(QMainWindow):
             warn(self, "CRT Desktop", str(exc))
             return
         self._fill_teams()
+        if not self.filters.use_dates.isChecked() and self._all_items:
+            # The range offered starts at the first session, ends today.
+            first = min(i.held_on for i in self._all_items)
+            for edit, day in (
+                (self.filters.held_from, first),
+                (self.filters.held_to, self._today()),
+            ):
+                with QSignalBlocker(edit):
+                    edit.setDate(QDate(day.year, day.month, day.day))
         self.apply_filters()
         self.progress.show()
         self._grouping.start(lambda: RecurringDrivers(source.driver_notes()))
@@ -333,16 +346,12 @@ class OrganisationWindow(QMainWindow):
         names = list(self._teams)
         for box in (self.filters.team, self.team_choice):
             current = box.currentData()
-            box.blockSignals(True)
-            try:
+            with QSignalBlocker(box):
                 while box.count() > (1 if box is self.filters.team else 0):
                     box.removeItem(box.count() - 1)
                 for name in names:
                     box.addItem(name, name)
-                found = box.findData(current)
-                box.setCurrentIndex(max(0, found))
-            finally:
-                box.blockSignals(False)
+                box.setCurrentIndex(max(0, box.findData(current)))
         self._show_team()
 
     def current_filter(self) -> ItemFilter:

@@ -86,9 +86,7 @@ def make_session_board(
             for question in ("notice_signs", "refill", "team_support")
             for answer in range(1, 6)
         )
-    session = Session(
-        team=team, section=4, held_on=held_on, template=template.key, tallies=tallies
-    )
+    session = Session(team=team, section=4, held_on=held_on, template=template.key, tallies=tallies)
     board = Board(session=session, template=template)
     positions = dict.fromkeys(COLUMNS, 0)
     for number in range(notes):

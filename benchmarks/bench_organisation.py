@@ -111,7 +111,7 @@ def measure(db: Path, runs: int) -> list[Figure]:
 
 
 _CHILD = """
-import resource, sys, time
+import sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from PySide6.QtWidgets import QApplication
@@ -131,7 +131,8 @@ else:
     for _ in range(20):
         app.processEvents()
         time.sleep(0.01)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+# VmHWM, not ru_maxrss: the latter keeps the parent's peak across exec.
+print(next(l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM:")))
 """
 
 

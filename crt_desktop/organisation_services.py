@@ -10,11 +10,11 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from crt_desktop.content import Content
-from crt_desktop.export.organisation_charts import describe, team_svg
 from crt_desktop.export.organisation_csv import write_items_csv
 from crt_desktop.export.summary.errors import ExportError
 from crt_desktop.organisation.items import OrgItem
 from crt_desktop.organisation.source import ExportFailed, OrganisationServices
+from crt_desktop.organisation.teams import SessionStanding
 from crt_desktop.storage.organisation import OrganisationStore
 
 
@@ -31,11 +31,22 @@ def organisation_services(engine: Engine, content: Content) -> OrganisationServi
         except ExportError as exc:
             raise ExportFailed(str(exc)) from exc
 
+    # ReportLab's graphics load when a team's charts are first drawn, not with the window.
+    def team_svg(sessions: Sequence[SessionStanding]) -> str:
+        from crt_desktop.export.organisation_charts import team_svg
+
+        return team_svg(sessions)
+
+    def describe_team(sessions: Sequence[SessionStanding]) -> list[str]:
+        from crt_desktop.export.organisation_charts import describe
+
+        return describe(sessions)
+
     return OrganisationServices(
         source=OrganisationStore(engine, content.templates),
         write_csv=write_csv,
         team_svg=team_svg,
-        describe_team=describe,
+        describe_team=describe_team,
     )
 
 

@@ -20,11 +20,18 @@ from crt_desktop.domain.validation import ValidationError, clean_name
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 from crt_desktop.organisation.items import OrgItem
 from crt_desktop.organisation.recurring import DriverNote, NoteKey, StoredGroup
-from crt_desktop.organisation.teams import SessionStanding, survey_totals, with_answers
+from crt_desktop.organisation.teams import SessionStanding, survey_totals
 
 from .errors import translated
 from .models import Base, DriverGroupNoteRow, DriverGroupRow
 from .repository import NOTES, RESPONSES, SESSIONS, UPDATES
+
+_KINDS = {k.value: k for k in Kind}
+_LEVELS: dict[str | None, Level | None] = {None: None, **{lv.value: lv for lv in Level}}
+_STATUSES: dict[str | None, ResponseStatus] = {
+    None: ResponseStatus.NOT_REVIEWED,
+    **{s.value: s for s in ResponseStatus},
+}
 
 GROUPS = Base.metadata.tables[DriverGroupRow.__tablename__]
 MEMBERS = Base.metadata.tables[DriverGroupNoteRow.__tablename__]
@@ -85,32 +92,36 @@ class OrganisationStore:
         )
         with translated("read the organisation's leadership items"), self._engine.connect() as c:
             rows = c.execute(query).all()
-        titles = {
+        titles: dict[tuple[str, str], str] = {
             (key, column.key): column.title
             for key, template in self._templates.items()
             for column in template.columns
         }
         try:
+            # Dictionary lookups, not enum calls: this runs for every item of the organisation.
             return [
                 OrgItem(
-                    session_id=row.session_id,
-                    note_id=row.id,
-                    team=row.team,
-                    section=row.section,
-                    held_on=row.held_on,
-                    text=row.text,
-                    votes=row.votes,
-                    kind=Kind(row.kind),
-                    level=Level(row.level) if row.level is not None else None,
-                    column=row.column_key,
-                    column_title=titles.get((row.template, row.column_key), row.column_key),
-                    status=ResponseStatus(row.status or ResponseStatus.NOT_REVIEWED),
-                    reason=row.reason or "",
-                    last_update=row.last_update,
+                    session_id,
+                    note_id,
+                    team,
+                    section,
+                    held_on,
+                    text,
+                    votes,
+                    _KINDS[kind],
+                    _LEVELS[level],
+                    column,
+                    titles.get((template, column)) or column,
+                    _STATUSES[status],
+                    reason or "",
+                    last_update,
                 )
-                for row in rows
-            ]
-        except (TypeError, ValueError) as exc:
+                for (
+                    session_id, note_id, team, section, held_on, template, text, votes, kind,
+                    level, column, status, reason, last_update,
+                ) in rows
+            ]  # fmt: skip
+        except KeyError as exc:
             raise _unknown_value(exc) from exc
 
     def driver_notes(self) -> list[DriverNote]:
@@ -125,7 +136,8 @@ class OrganisationStore:
             return [DriverNote(*row) for row in conn.execute(query)]
 
     def standings(self) -> list[SessionStanding]:
-        """Every session in counts (see organisation.teams), leadership answers included."""
+        """Every session in counts (see organisation.teams); leadership answers are counted
+        from the items already read (organisation.teams.with_answers)."""
         n, s = NOTES.c, SESSIONS.c
         seen = and_(n.stack.is_(None), n.hidden.is_(False))
         by_column = (
@@ -161,7 +173,7 @@ class OrganisationStore:
             )
             for row in rows
         ]
-        return with_answers(standings, self.leadership_items())
+        return standings
 
     # -- stored groups ------------------------------------------------------------------------
 

@@ -46,7 +46,7 @@ from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 from crt_desktop.organisation.items import DEFAULT_OVERDUE_WEEKS, ItemFilter, OrgItem, filtered
 from crt_desktop.organisation.recurring import DriverGroup, RecurringDrivers
 from crt_desktop.organisation.source import ExportFailed, OrganisationServices
-from crt_desktop.organisation.teams import SessionStanding, by_team
+from crt_desktop.organisation.teams import SessionStanding, by_team, with_answers
 from crt_desktop.qt_models.organisation_models import (
     DriverGroupsModel,
     DriverNotesModel,
@@ -57,6 +57,7 @@ from .messages import warn
 from .quitting import add_quit_key
 
 ANY = "Any"
+TEAMS_TAB = 2
 WEEKS_SETTING = "organisation/overdue_weeks"
 
 
@@ -130,7 +131,8 @@ class OrganisationWindow(QMainWindow):
         self._today = today
         self._settings = settings if settings is not None else QSettings()
         self._all_items: list[OrgItem] = []
-        self._teams: dict[str, list[SessionStanding]] = {}
+        # Each team's sessions in counts, read when the Teams tab is first shown.
+        self._teams: dict[str, list[SessionStanding]] | None = None
         self._drivers: RecurringDrivers | None = None
         self._labels: dict[tuple[int, str], str] = {}  # note → its recurring driver's label
         self._grouping = _Grouping(self)
@@ -146,6 +148,7 @@ class OrganisationWindow(QMainWindow):
         self.tabs.addTab(self._items_tab(), "Leadership items")
         self.tabs.addTab(self._drivers_tab(), "Recurring drivers")
         self.tabs.addTab(self._teams_tab(), "Teams over time")
+        self.tabs.currentChanged.connect(self._show_team)
         self.setCentralWidget(self.tabs)
         add_quit_key(self)
         self.reload()
@@ -324,11 +327,11 @@ class OrganisationWindow(QMainWindow):
         source = self._services.source
         try:
             self._all_items = source.leadership_items()
-            self._teams = by_team(source.standings())
         except StorageError as exc:
             warn(self, "CRT Desktop", str(exc))
             return
-        self._fill_teams()
+        self._teams = None
+        self._fill_teams(sorted({i.team for i in self._all_items}, key=lambda t: (t.casefold(), t)))
         if not self.filters.use_dates.isChecked() and self._all_items:
             # The range offered starts at the first session, ends today.
             first = min(i.held_on for i in self._all_items)
@@ -342,8 +345,7 @@ class OrganisationWindow(QMainWindow):
         self.progress.show()
         self._grouping.start(lambda: RecurringDrivers(source.driver_notes()))
 
-    def _fill_teams(self) -> None:
-        names = list(self._teams)
+    def _fill_teams(self, names: list[str], *, show: bool = True) -> None:
         for box in (self.filters.team, self.team_choice):
             current = box.currentData()
             with QSignalBlocker(box):
@@ -352,7 +354,22 @@ class OrganisationWindow(QMainWindow):
                 for name in names:
                     box.addItem(name, name)
                 box.setCurrentIndex(max(0, box.findData(current)))
-        self._show_team()
+        if show:
+            self._show_team()
+
+    def _standings(self) -> dict[str, list[SessionStanding]]:
+        if self._teams is None:
+            try:
+                read = self._services.source.standings()
+            except StorageError as exc:
+                warn(self, "CRT Desktop", str(exc))
+                read = []
+            self._teams = by_team(with_answers(read, self._all_items))
+            names = list(self._teams)
+            if names != [self.team_choice.itemData(i) for i in range(self.team_choice.count())]:
+                # Teams without leadership items have sessions too.
+                self._fill_teams(names, show=False)
+        return self._teams
 
     def current_filter(self) -> ItemFilter:
         f = self.filters
@@ -540,8 +557,11 @@ class OrganisationWindow(QMainWindow):
 
     @Slot()
     def _show_team(self) -> None:
+        if self.tabs.currentIndex() != TEAMS_TAB:
+            return  # drawn when the tab is shown: the charts take a moment
+        teams = self._standings()
         team = self.team_choice.currentData()
-        sessions = self._teams.get(team, []) if team is not None else []
+        sessions = teams.get(team, []) if team is not None else []
         if not sessions:
             self.chart.load(QByteArray())
             self.team_numbers.setText("No sessions yet.")

@@ -3,8 +3,9 @@
 Grouping runs in three passes so that it stays quick on an organisation's whole database:
 1. each note's text is normalised (case, accents, punctuation and spacing ignored), and notes
    with the same normalised text fall together at once;
-2. distinct texts are compared only with texts that share one of their less common words
-   (a word used by very many texts says nothing about likeness);
+2. texts equal but for their spaces are joined; other distinct texts are compared only with
+   texts that share one of their less common words (a word used by very many texts says
+   nothing about likeness);
 3. pairs whose RapidFuzz score reaches the threshold are joined, and joined texts form one
    group (a union-find), so "Too many meetings" and "too many meetings!!" and "So many
    meetings" end up together.
@@ -26,9 +27,7 @@ from rapidfuzz import fuzz, process
 
 # Two texts this alike (0–100) say the same thing.
 THRESHOLD = 85
-# Each text is compared with the texts sharing one of its KEYS rarest letter triples; a triple
-# shared by more distinct texts than COMMON is too common to suggest likeness.
-KEYS = 6
+# A word shared by more distinct texts than this is too common to suggest likeness.
 COMMON = 400
 _NOT_WORD = re.compile(r"[^\w]+")
 
@@ -93,13 +92,6 @@ def normalised(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", bare).replace("_", " ").split())
 
 
-def _grams(text: str) -> set[str]:
-    # Letter triples of the text with its spaces taken out, so that a slip at a word's edge
-    # ("too man ymeetings") still shares nearly all of them with what was meant.
-    bare = text.replace(" ", "")
-    return {bare[i : i + 3] for i in range(len(bare) - 2)} or {bare}
-
-
 # ratio catches the same words spelt nearly alike, token_sort_ratio the same words in another
 # order ("meetings, too many").
 _SCORERS = (fuzz.ratio, fuzz.token_sort_ratio)
@@ -124,33 +116,46 @@ class _Sets:
 
 
 def _blocks(texts: Sequence[str]) -> list[list[int]]:
-    """Sets of texts worth comparing: those sharing one of each other's rarer letter triples.
-
-    Two texts that say the same thing share most triples, so they share some of the rarer
-    ones too; a triple found in very many texts says nothing and is not used."""
-    grams = [_grams(t) for t in texts]
-    counts = Counter(g for found in grams for g in found)
-    by_gram: dict[str, list[int]] = defaultdict(list)
-    for i, found in enumerate(grams):
-        shared = sorted((g for g in found if counts[g] >= 2), key=lambda g: (counts[g], g))
-        for gram in shared[:KEYS]:
-            by_gram[gram].append(i)
-    return [m for m in by_gram.values() if 2 <= len(m) <= COMMON]
+    """Sets of texts worth comparing: those sharing a word, unless the word is too common to
+    suggest likeness (found in more than COMMON distinct texts)."""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        for word in set(text.split()):
+            if len(word) >= 3:
+                by_word[word].append(i)
+    return [m for m in by_word.values() if 2 <= len(m) <= COMMON]
 
 
 def cluster_texts(texts: Sequence[str]) -> list[list[int]]:
-    """Indices of alike normalised texts, grouped (each text in exactly one group)."""
+    """Indices of alike normalised texts, grouped (each text in exactly one group).
+
+    Within a block each text is compared with the block's first text of each group found so
+    far (one RapidFuzz call against all of them, in C), not with every other text: a text alike
+    to a group's first is joined to it, any other starts a group of its own. Blocks overlap, so
+    groups found in different blocks still meet."""
     sets = _Sets(len(texts))
+    # Texts equal but for their spaces ("too man ymeetings") are one text: a slip at a
+    # word's edge changes the words, so comparing by word would miss it.
+    spaceless: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        sets.join(i, spaceless.setdefault(text.replace(" ", ""), i))
     for members in _blocks(texts):
-        choices = [texts[i] for i in members]
-        for at, i in enumerate(members[:-1]):
-            rest = choices[at + 1 :]
+        leaders: list[int] = []
+        leader_texts: list[str] = []
+        for i in members:
+            match = None
             for scorer in _SCORERS:
-                # One call per text: RapidFuzz compares it with the rest of the block in C.
-                for _text, _score, index in process.extract(
-                    texts[i], rest, scorer=scorer, score_cutoff=THRESHOLD, limit=None
-                ):
-                    sets.join(i, members[at + 1 + index])
+                found = process.extractOne(
+                    texts[i], leader_texts, scorer=scorer, score_cutoff=THRESHOLD
+                )
+                if found is not None:
+                    match = leaders[found[2]]
+                    break
+            if match is None:
+                leaders.append(i)
+                leader_texts.append(texts[i])
+            else:
+                sets.join(i, match)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(texts)):
         groups[sets.find(i)].append(i)
@@ -193,7 +198,13 @@ class RecurringDrivers:
     def __init__(self, notes: Iterable[DriverNote], *, min_teams: int = 2) -> None:
         self.notes = {n.key: n for n in notes}
         self.min_teams = min_teams
-        self._automatic = [DriverGroup(g) for g in automatic_groups(self.notes.values())]
+        # Only groups spanning enough teams can ever show: placing notes elsewhere only
+        # takes notes away from a group.
+        self._automatic = [
+            group
+            for group in map(DriverGroup, automatic_groups(self.notes.values()))
+            if group.teams >= min_teams
+        ]
         self._group_of = {n.key: i for i, g in enumerate(self._automatic) for n in g.notes}
 
     def shown(self, stored: Sequence[StoredGroup]) -> list[DriverGroup]:
@@ -208,7 +219,6 @@ class RecurringDrivers:
         found = [
             DriverGroup(tuple(n for n in g.notes if n.key not in placed)) if i in touched else g
             for i, g in enumerate(self._automatic)
-            if g.teams >= self.min_teams
         ]
         found = [g for g in found if g.notes and g.teams >= self.min_teams]
         found.sort(key=lambda g: (-g.teams, -g.sessions, g.notes[0].key))

@@ -181,6 +181,7 @@ def cmd_import_responses(args: argparse.Namespace) -> None:
     from crt_desktop.domain.operations import SetResponses
     from crt_desktop.domain.report_back import plan_answers
     from crt_desktop.export.responses_read import ResponsesError, answers_for, read_filled_file
+    from crt_desktop.session import SessionCore
 
     try:
         form = read_filled_file(Path(args.file))
@@ -200,7 +201,7 @@ def cmd_import_responses(args: argparse.Namespace) -> None:
         if plan.changes:
             print("Nothing was changed (--dry-run).")
         return
-    store.save_patch(args.session_id, SetResponses(plan.pairs()).patch(board))
+    SessionCore(board, store).do(SetResponses(plan.pairs()))
     count = len(plan.changes)
     print(f"Recorded {count} response{'s' if count != 1 else ''}.")
 

@@ -36,11 +36,11 @@ from crt_desktop.domain.operations import (
     Unstack,
     Vote,
 )
-from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.store import SessionStore
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.qt_models.column_model import ColumnModel
 from crt_desktop.qt_models.countdown import Countdown
+from crt_desktop.session import Changes
 from crt_desktop.widgets.column_view import ColumnPanel, ColumnView
 from crt_desktop.widgets.note_delegate import NoteDelegate
 from crt_desktop.widgets.theme import CONSOLE, style_sheet
@@ -176,7 +176,7 @@ class ConsoleWindow(QMainWindow):
         self._build_menus()
         self.entry.left.connect(self.focus_board)
         controller.message.connect(self.show_message)
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
         self.room_view.full_screen_changed.connect(self._room_full_screen_changed)
         self._selecting = False
         # Which note was picked when: Stack puts the others under the first picked.
@@ -197,12 +197,6 @@ class ConsoleWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         build_menus(self)
-
-    def _undo_text_changed(self, text: str) -> None:
-        self.undo_action.setText(f"Undo {text.lower()}" if text else "Undo")
-
-    def _redo_text_changed(self, text: str) -> None:
-        self.redo_action.setText(f"Redo {text.lower()}" if text else "Redo")
 
     def _fill_screen_menu(self) -> None:
         fill_screen_menu(self)
@@ -370,9 +364,9 @@ class ConsoleWindow(QMainWindow):
             self.screening.setChecked(on)
             self.screening.blockSignals(False)
 
-    def _on_patched(self, patch: Patch, _inverse: Patch) -> None:
-        if patch.session is not None:
-            self._show_screening(patch.session.screening)
+    def _on_changed(self, changes: Changes) -> None:
+        if "screening" in changes.session_fields:
+            self._show_screening(self.controller.board.session.screening)
 
     # --- the room view -----------------------------------------------------------------------
 

@@ -13,6 +13,8 @@ from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from crt_desktop.qt_models.history_actions import HistoryAction
+
 from . import quitting
 from .quitting import QUIT_KEY
 from .timer import PRESETS
@@ -70,16 +72,15 @@ def build_menus(window: ConsoleWindow) -> None:
     window.quit_action = _action(board_menu, "Quit", lambda: quitting.quit_app(), (QUIT_KEY,))
 
     edit = bar.addMenu("&Edit")
-    window.undo_action = _action(edit, "Undo", window.controller.undo, ("Ctrl+Z",))
-    window.redo_action = _action(edit, "Redo", window.controller.redo, ("Ctrl+Y", "Ctrl+Shift+Z"))
-    stack = window.controller.undo_stack
-    window.undo_action.setEnabled(False)
-    window.redo_action.setEnabled(False)
-    stack.canUndoChanged.connect(window.undo_action.setEnabled)
-    stack.canRedoChanged.connect(window.redo_action.setEnabled)
-    # Bound methods (not lambdas): Qt disconnects them when the window goes away.
-    stack.undoTextChanged.connect(window._undo_text_changed)
-    stack.redoTextChanged.connect(window._redo_text_changed)
+    window.undo_action = HistoryAction(window.controller, redo=False, parent=window)
+    window.redo_action = HistoryAction(window.controller, redo=True, parent=window)
+    for action, keys in (
+        (window.undo_action, ("Ctrl+Z",)),
+        (window.redo_action, ("Ctrl+Y", "Ctrl+Shift+Z")),
+    ):
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        edit.addAction(action)
+        window.addAction(action)
     edit.addSeparator()
     _action(edit, "New note", window.entry.focus, ("N",))
     _action(edit, "Edit note", window.edit_current, ("F2",))

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 from crt_desktop.content import Component, Content, Section
 from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
-from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.session_operations import SetComponent, SetStep, ShowPrompt
 from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.session import Changes
 
 from .labels import plain_label
 from .team_plan import plan_store_of
@@ -138,7 +138,7 @@ class GuidePanel(QScrollArea):
         layout.addStretch(1)
         self.setWidget(inner)
 
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
         self.refresh()
 
     # --- reading the session -----------------------------------------------------------------
@@ -186,8 +186,8 @@ class GuidePanel(QScrollArea):
             box.setChecked(key in session.components)
             box.blockSignals(False)
 
-    def _on_patched(self, patch: Patch, inverse: Patch) -> None:
-        if patch.session is not None or inverse.session is not None:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.session_fields:
             self.refresh()
 
     # --- actions -----------------------------------------------------------------------------
@@ -329,7 +329,7 @@ class SectionTools:
         self.plan_action = self._add(menu, "Team plan…", self.open_team_plan)
         self.plan_action.setEnabled(plan_store_of(controller.store) is not None)
         self._over_limit = bool(_keep_top_message(controller.board))
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], object], key: str = "") -> QAction:
         action = QAction(text, self.console)
@@ -340,7 +340,7 @@ class SectionTools:
         self.console.addAction(action)
         return action
 
-    def _on_patched(self, _patch: Patch, _inverse: Patch) -> None:
+    def _on_changed(self, _changes: Changes) -> None:
         message = _keep_top_message(self.controller.board)
         if message and not self._over_limit:
             self.show_message(message)

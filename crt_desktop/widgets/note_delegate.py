@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from crt_desktop.domain.note import Note
-from crt_desktop.qt_models.column_model import ColumnModel, NoteRole, face_of
+from crt_desktop.qt_models.column_model import ColumnModel, NoteRole
+from crt_desktop.session import face_of
 
 from .note_chips import Chip, chips
 from .note_editor import NoteEditor

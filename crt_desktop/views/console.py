@@ -7,16 +7,15 @@ is not being typed in (Esc or a click on the board leaves it, N comes back).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -40,23 +39,23 @@ from crt_desktop.domain.store import SessionStore
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.qt_models.column_model import ColumnModel
 from crt_desktop.qt_models.countdown import Countdown
+from crt_desktop.qt_models.history_actions import HistoryAction
 from crt_desktop.session import Changes
 from crt_desktop.widgets.column_view import ColumnPanel, ColumnView
 from crt_desktop.widgets.note_delegate import NoteDelegate
 from crt_desktop.widgets.theme import CONSOLE, style_sheet
 from crt_desktop.widgets.wrap_row import WrapRow
 
-from .console_menus import COLUMN_KEYS, build_menus, fill_screen_menu
+from .action_registry import ActionRegistry
+from .console_menus import COLUMN_KEYS, console_rows, fill_screen_menu
 from .first_paint import AfterFirstPaint
 from .foot_overlays import FootOverlays
 from .guide_panel import SectionTools
+from .leadership_menu import LeadershipMenu
 from .message_banner import BANNER_SECONDS, MessageBanner
 from .note_entry import NoteEntry
 from .room_view import RoomView, choose_screen
 from .timer import TimerControls
-
-if TYPE_CHECKING:
-    from .leadership_menu import LeadershipMenu
 
 BLANK_NOTICE = "The room view is blank — press B to show it"
 # The room view's blank button says what the room sees.
@@ -81,13 +80,8 @@ def window_title(board: Board, content: Content) -> str:
 
 
 class ConsoleWindow(QMainWindow):
-    # Made by console_menus.build_menus.
-    export_action: QAction
-    quit_action: QAction
-    undo_action: QAction
-    redo_action: QAction
-    screen_menu: QMenu
-    leadership: LeadershipMenu
+    """The facilitator's window. Tools plug in through its ConsoleHost surface (registry,
+    add_dock, add_strip_above_columns, show_column_titles, show_message, dialog_parent)."""
 
     def __init__(
         self,
@@ -158,6 +152,7 @@ class ConsoleWindow(QMainWindow):
         layout.addWidget(self.entry)
         layout.addWidget(room_row)
         layout.addLayout(columns, 1)
+        self._board_layout = layout
         self.setCentralWidget(central)
         # Floating over the foot of the board: showing them never moves the board.
         self.blank_notice = QLabel(BLANK_NOTICE, central)
@@ -173,7 +168,16 @@ class ConsoleWindow(QMainWindow):
         )
         self.entry.setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts at once
 
-        self._build_menus()
+        self._registry = ActionRegistry(self)
+        self.undo_action = HistoryAction(controller, redo=False, parent=self)
+        self.redo_action = HistoryAction(controller, redo=True, parent=self)
+        self._registry.register(
+            console_rows(self, board.template.columns, self.undo_action, self.redo_action)
+        )
+        controller.history_changed.connect(self._registry.refresh)
+        self.screen_menu = self._registry.menu("room/screens")
+        self.screen_menu.aboutToShow.connect(self.fill_screen_menu)
+        self.leadership = LeadershipMenu(self, controller, self.room_view)
         self.entry.left.connect(self.focus_board)
         controller.message.connect(self.show_message)
         controller.changed.connect(self._on_changed)
@@ -187,19 +191,45 @@ class ConsoleWindow(QMainWindow):
             self,
             controller,
             column_keys=COLUMN_KEYS,
-            show_message=self.show_message,
             current_note=lambda: next(reversed(self.selected_ids()), None),
             content=content,
         )
         self._fit_small_screen()
 
+    # --- what the tools plugged into the console use (ConsoleHost) --------------------------
+
+    @property
+    def registry(self) -> ActionRegistry:
+        return self._registry
+
+    def add_dock(self, dock: QDockWidget) -> None:
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+    def add_strip_above_columns(self, strip: QWidget) -> None:
+        self._board_layout.insertWidget(self._board_layout.count() - 1, strip)
+
+    def show_column_titles(self, shown: bool) -> None:
+        for panel in self.panels:
+            panel.title.setVisible(shown)
+            panel.help.setVisible(shown)
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
     # --- menus and keys ----------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        build_menus(self)
+    def fill_screen_menu(self) -> None:
+        fill_screen_menu(self.screen_menu, self.room_view, self.show_on_screen)
 
-    def _fill_screen_menu(self) -> None:
-        fill_screen_menu(self)
+    def can_export(self) -> bool:
+        return self.export_summary is not None
+
+    def export_leader_summary(self) -> None:
+        if self.export_summary is not None:
+            self.export_summary()
+
+    def new_note(self) -> None:
+        self.entry.focus()
 
     # --- selection ---------------------------------------------------------------------------
 
@@ -349,10 +379,6 @@ class ConsoleWindow(QMainWindow):
         self.blank_button.setText(BLANK_LABELS[on])
         self.blank_notice.setVisible(on)
         self._overlays.place()
-
-    def _export(self) -> None:
-        if self.export_summary is not None:
-            self.export_summary()
 
     def _screening_toggled(self, on: bool) -> None:
         if not self.controller.do(SetScreening(on)):

@@ -171,6 +171,13 @@ class ColumnModel(QAbstractListModel):
         lines = [f"{self._parts[k]}: {v}" for k, v in note.details if v and k in self._parts]
         return "\n".join((text, *lines)) if lines else text
 
+    def shown(self, note: Note) -> tuple[str, int]:
+        """What the card says, and the number its column keeps when it is numbered past it."""
+        return self.card_text(note), self.keep_top if self.past_limit(note.id) else 0
+
+    def kinds_shown(self) -> bool:
+        return self.shows_kind
+
     def note_count(self) -> int:
         """Notes in the column, stacked duplicates included (what the column header counts)."""
         return len(self._ids) + sum(self._stack_counts.get(i, 0) for i in self._ids)

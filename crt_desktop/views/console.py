@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from crt_desktop.qt_models.column_model import ColumnModel
 from crt_desktop.qt_models.countdown import Countdown
 from crt_desktop.qt_models.history_actions import HistoryAction
 from crt_desktop.session import Changes
+from crt_desktop.widgets.board_selection import BoardSelection
 from crt_desktop.widgets.column_view import ColumnPanel, ColumnView
 from crt_desktop.widgets.note_delegate import NoteDelegate
 from crt_desktop.widgets.theme import CONSOLE, style_sheet
@@ -111,17 +112,12 @@ class ConsoleWindow(QMainWindow):
         columns.setSpacing(8)
         for column in board.template.columns:
             view = ColumnView(ColumnModel(controller, column.key), self.delegate)
-            view.step_sideways.connect(lambda step, v=view: self._step_sideways(v, step))
-            view.selectionModel().selectionChanged.connect(
-                lambda selected, deselected, v=view: self._selection_changed(
-                    v, selected, deselected
-                )
-            )
-            view.selectionModel().currentChanged.connect(self._current_changed)
             panel = ColumnPanel(view)
             self.views.append(view)
             self.panels.append(panel)
             columns.addWidget(panel, 1)
+        self.selection = BoardSelection(self.views, self)
+        self.selection.current_note_changed.connect(self.room_view.show_note)
 
         self.screening = QCheckBox("Screen new notes")
         self.screening.setToolTip("New notes stay hidden from the room until you reveal them")
@@ -182,10 +178,6 @@ class ConsoleWindow(QMainWindow):
         controller.message.connect(self.show_message)
         controller.changed.connect(self._on_changed)
         self.room_view.full_screen_changed.connect(self._room_full_screen_changed)
-        self._selecting = False
-        # Which note was picked when: Stack puts the others under the first picked.
-        self._picked: dict[str, int] = {}
-        self._picks = 0
         # The section's guide, its menu and tools (dots, card parts, surveys, poster, plan).
         self.section_tools = SectionTools(
             self,
@@ -234,51 +226,10 @@ class ConsoleWindow(QMainWindow):
     # --- selection ---------------------------------------------------------------------------
 
     def selected_ids(self) -> list[str]:
-        return [i for view in self.views for i in view.selected_ids()]
+        return self.selection.ids()
 
     def active_view(self) -> ColumnView:
-        for view in self.views:
-            if view.hasFocus() or view.selected_ids():
-                return view
-        return self.views[0]
-
-    def _selection_changed(
-        self, view: ColumnView, selected: QItemSelection, deselected: QItemSelection
-    ) -> None:
-        # One selection across the columns: a plain click or arrow key picks one note (the
-        # other columns let go); Ctrl or Shift adds to it, in any column.
-        model = view.column_model()
-        ids = model.note_ids()
-        for index in deselected.indexes():
-            if 0 <= index.row() < len(ids):
-                self._picked.pop(ids[index.row()], None)
-        for index in selected.indexes():
-            if 0 <= index.row() < len(ids):
-                self._picks += 1
-                self._picked.setdefault(ids[index.row()], self._picks)
-        if self._selecting or selected.isEmpty() or view.extending:
-            return
-        self._selecting = True
-        for other in self.views:
-            if other is not view:
-                other.clearSelection()
-        self._selecting = False
-
-    def _current_changed(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.room_view.show_note(ids[-1])
-
-    def _step_sideways(self, view: ColumnView, step: int) -> None:
-        index = self.views.index(view) + step
-        if not 0 <= index < len(self.views):
-            return
-        target = self.views[index]
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        rows = target.model().rowCount()
-        if rows:
-            row = min(max(view.current_row(), 0), rows - 1)
-            target.select_ids([target.column_model().note_ids()[row]])
+        return self.selection.active_view()
 
     def focus_board(self) -> None:
         """Leave the note entry for the board, on the last note of the entry column."""
@@ -327,7 +278,7 @@ class ConsoleWindow(QMainWindow):
         if not ids:
             return
         # Under the note picked first: the one the group is keeping.
-        onto = min(ids, key=lambda i: self._picked.get(i, 1 << 62))
+        onto = self.selection.first_picked(ids)
         others = tuple(i for i in ids if i != onto)
         if self.controller.do(StackNotes(others, onto=onto)):
             for view in self.views:

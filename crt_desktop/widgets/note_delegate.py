@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from crt_desktop.domain.note import Note
-from crt_desktop.qt_models.column_model import ColumnModel, NoteRole
+from crt_desktop.qt_models.column_model import NoteRole
 from crt_desktop.session import face_of
 
+from .card_source import card_source
 from .note_chips import Chip, chips
 from .note_editor import NoteEditor
 from .theme import NoteTheme
@@ -190,24 +191,22 @@ class NoteDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _card(index: Index) -> tuple[Note | None, int]:
-        model = index.model()
-        if isinstance(model, ColumnModel):  # the fast path: no QVariant round trips
-            return model.card(index.row())
+        source = card_source(index.model())
+        if source is not None:  # the fast path: no QVariant round trips
+            return source.card(index.row())
         return index.data(NoteRole.NOTE), index.data(NoteRole.STACK_COUNT) or 0
 
     @staticmethod
     def _shown(index: Index, note: Note) -> tuple[str, int]:
         """The card's text as shown (number, text, parts) and, for a card past the number a
         ranked column keeps, that number (else 0)."""
-        model = index.model()
-        if isinstance(model, ColumnModel):
-            return model.card_text(note), model.keep_top if model.past_limit(note.id) else 0
-        return note.text, 0
+        source = card_source(index.model())
+        return (note.text, 0) if source is None else source.shown(note)
 
     @staticmethod
     def _shows_kind(index: Index) -> bool:
-        model = index.model()
-        return not isinstance(model, ColumnModel) or model.shows_kind
+        source = card_source(index.model())
+        return source is None or source.kinds_shown()
 
     def chip_texts(self, index: Index) -> list[str]:
         """The labels a card shows under its text, in order (what a sighted reader sees)."""

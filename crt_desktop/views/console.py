@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -337,9 +337,8 @@ class ConsoleWindow(QMainWindow):
 
     def _show_screening(self, on: bool) -> None:
         if self.screening.isChecked() != on:
-            self.screening.blockSignals(True)
-            self.screening.setChecked(on)
-            self.screening.blockSignals(False)
+            with QSignalBlocker(self.screening):
+                self.screening.setChecked(on)
 
     def _on_changed(self, changes: Changes) -> None:
         if "screening" in changes.session_fields:

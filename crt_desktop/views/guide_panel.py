@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -150,41 +150,37 @@ class GuidePanel(QScrollArea):
     def refresh(self) -> None:
         """Show the session as it is: current step, prompt on show, ticked components."""
         session = self.controller.board.session
-        self.steps.blockSignals(True)
-        self.steps.clear()
-        for i, step in enumerate(self.section.steps):
-            mark = f"{CURRENT} " if i == self.step else ""
-            item = QListWidgetItem(f"{mark}{i + 1}. {step.title} · {step.minutes} min")
-            if i == self.step:
-                font = QFont(item.font())
-                font.setBold(True)
-                item.setFont(font)
-            self.steps.addItem(item)
-        self.steps.setCurrentRow(self.step)
-        self.steps.blockSignals(False)
+        with QSignalBlocker(self.steps):
+            self.steps.clear()
+            for i, step in enumerate(self.section.steps):
+                mark = f"{CURRENT} " if i == self.step else ""
+                item = QListWidgetItem(f"{mark}{i + 1}. {step.title} · {step.minutes} min")
+                if i == self.step:
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                self.steps.addItem(item)
+            self.steps.setCurrentRow(self.step)
         if self.section.steps:
             self.guidance.setText(self.section.steps[self.step].guidance)
         self.previous.setEnabled(self.step > 0)
         self.next.setEnabled(self.step < len(self.section.steps) - 1)
 
         shown = session.prompt
-        self.prompts.blockSignals(True)
-        for i in range(self.prompts.count()):
-            item = self.prompts.item(i)
-            text = self.section.prompts[i]
-            item.setText(f"{SHOWN} {text}" if i == shown else text)
-        if shown is not None and 0 <= shown < self.prompts.count():
-            self.prompts.setCurrentRow(shown)
-        self.prompts.blockSignals(False)
-        self.show_prompt.blockSignals(True)
-        self.show_prompt.setChecked(shown is not None)
-        self.show_prompt.setText("Hide from room" if shown is not None else "Show to room")
-        self.show_prompt.blockSignals(False)
+        with QSignalBlocker(self.prompts):
+            for i in range(self.prompts.count()):
+                item = self.prompts.item(i)
+                text = self.section.prompts[i]
+                item.setText(f"{SHOWN} {text}" if i == shown else text)
+            if shown is not None and 0 <= shown < self.prompts.count():
+                self.prompts.setCurrentRow(shown)
+        with QSignalBlocker(self.show_prompt):
+            self.show_prompt.setChecked(shown is not None)
+            self.show_prompt.setText("Hide from room" if shown is not None else "Show to room")
 
         for key, box in self.checks.items():
-            box.blockSignals(True)
-            box.setChecked(key in session.components)
-            box.blockSignals(False)
+            with QSignalBlocker(box):
+                box.setChecked(key in session.components)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.session_fields:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -169,17 +169,16 @@ class ResponsesPanel(QWidget):
             for row, note in enumerate(notes):
                 self.items.item(row).setText(_item_text(note))
         else:
-            self.items.blockSignals(True)
-            self.items.clear()
-            for note in notes:
-                item = QListWidgetItem(_item_text(note))
-                item.setData(Qt.ItemDataRole.UserRole, note.id)
-                self.items.addItem(item)
-                if note.id == chosen:
-                    self.items.setCurrentItem(item)
-            if self.items.currentItem() is None and self.items.count():
-                self.items.setCurrentRow(0)
-            self.items.blockSignals(False)
+            with QSignalBlocker(self.items):
+                self.items.clear()
+                for note in notes:
+                    item = QListWidgetItem(_item_text(note))
+                    item.setData(Qt.ItemDataRole.UserRole, note.id)
+                    self.items.addItem(item)
+                    if note.id == chosen:
+                        self.items.setCurrentItem(item)
+                if self.items.currentItem() is None and self.items.count():
+                    self.items.setCurrentRow(0)
         self._sync_editor()
 
     def select(self, note_id: str) -> None:

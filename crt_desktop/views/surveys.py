@@ -6,7 +6,7 @@ Each count typed is saved at once as an undoable change (SetTally), like any boa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -111,9 +111,8 @@ class SurveyDialog(QDialog):
         session = self.controller.board.session
         stage = self.current_stage
         for (question, answer), spin in self.spins.items():
-            spin.blockSignals(True)
-            spin.setValue(tally(session, survey_key(stage, question, answer)))
-            spin.blockSignals(False)
+            with QSignalBlocker(spin):
+                spin.setValue(tally(session, survey_key(stage, question, answer)))
         for question, label in self.people.items():
             found = result(session, stage, question, len(self.survey.answers))
             label.setText(str(found.people))

@@ -22,6 +22,8 @@ from crt_desktop.instance_lock import acquire_lock, lock_path_for
 from crt_desktop.views.messages import fail, warn
 
 if TYPE_CHECKING:
+    from crt_desktop.organisation.source import OrganisationServices
+    from crt_desktop.views.organisation_window import OrganisationWindow
     from crt_desktop.views.session_picker import SessionPicker
 
 
@@ -65,8 +67,12 @@ class Desktop:
         present: bool,
         content: Content | None = None,
         open_marker: Path | None = None,
+        organisation: Callable[[], OrganisationServices] | None = None,
     ) -> None:
         self.store = store
+        # Builds the organisation window's services (on the same database), when asked for.
+        self.organisation = organisation
+        self._organisation_window: OrganisationWindow | None = None
         self.content = content or packaged_content()
         # Holds the id of the session whose console is open; left behind only by a crash.
         self.open_marker = open_marker
@@ -87,8 +93,26 @@ class Desktop:
                 {s.number: s.title for s in self.content.sections},
                 lambda number: self.content.section(number).template,
                 self.open_session,
+                self.open_organisation if self.organisation is not None else None,
             )
         return self._picker
+
+    def open_organisation(self) -> None:
+        """The organisation window, built once and brought forward after."""
+        if self.organisation is None:
+            return
+        if self._organisation_window is None:
+            from crt_desktop.organisation_services import column_titles
+            from crt_desktop.views.organisation_window import OrganisationWindow
+
+            self._organisation_window = OrganisationWindow(
+                self.organisation(), self.open_session, column_titles(self.content)
+            )
+        else:
+            self._organisation_window.reload()  # sessions may have changed since
+        self._organisation_window.show()
+        self._organisation_window.raise_()
+        self._organisation_window.activateWindow()
 
     def open_session(self, session_id: int) -> None:
         from crt_desktop.views.console import open_board_windows
@@ -257,7 +281,8 @@ def run_gui(args: argparse.Namespace) -> int:
             )
     try:
         loaded = packaged_content()
-        store = open_database(url, templates=loaded.templates).store
+        database = open_database(url, templates=loaded.templates)
+        store = database.store
     except (StorageError, ContentError) as exc:
         return _fail(str(exc))
     if lock is None:
@@ -266,7 +291,15 @@ def run_gui(args: argparse.Namespace) -> int:
             "window from opening the same database; check that the folder can be written to."
         )
     marker = Path(f"{lock_path}.session")
-    desktop = Desktop(store, args.screen, args.present, loaded, open_marker=marker)
+
+    def organisation() -> OrganisationServices:
+        from crt_desktop.organisation_services import organisation_services
+
+        return organisation_services(database.engine, loaded)
+
+    desktop = Desktop(
+        store, args.screen, args.present, loaded, open_marker=marker, organisation=organisation
+    )
     interrupted = desktop.interrupted_session()
     if args.session is not None:
         desktop.open_session(args.session)

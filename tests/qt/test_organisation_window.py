@@ -141,3 +141,40 @@ def test_a_team_shows_its_charts_and_their_numbers_in_words(window) -> None:  # 
     assert window.chart.renderer().isValid()
     lines = window.team_numbers.text().splitlines()
     assert len(lines) == 4 and "leadership items answered" in lines[0]
+
+
+def test_the_session_list_opens_the_organisation_window_and_it_opens_a_session(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from crt_desktop.app import Desktop
+
+    database = open_database(tmp_path / "org.db")
+    seed_organisation(database.store, teams=2, sessions=2, notes=12, last_session=TODAY)
+    desktop = Desktop(
+        database.store,
+        screen=None,
+        present=False,
+        organisation=lambda: organisation_services(database.engine, content()),
+    )
+    qtbot.addWidget(desktop.picker)
+    desktop.picker.show()
+    assert desktop.picker.organisation_button.isVisibleTo(desktop.picker)
+    desktop.picker.organisation_button.click()
+    window = desktop._organisation_window
+    assert window is not None and window.isVisible()
+    qtbot.addWidget(window)
+    window.items_view.selectRow(0)
+    window.open_selected_session()
+    console, _room = desktop.windows
+    assert console.windowTitle().find(window.items_model.item_at(0).team) >= 0
+    for shown in desktop.windows:
+        shown.close()
+    database.close()
+
+
+def test_without_an_organisation_the_session_list_has_no_such_button(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from crt_desktop.app import Desktop
+
+    database = open_database(tmp_path / "org.db")
+    desktop = Desktop(database.store, screen=None, present=False)
+    qtbot.addWidget(desktop.picker)
+    assert not desktop.picker.organisation_button.isVisibleTo(desktop.picker)
+    database.close()

@@ -139,7 +139,7 @@ def cmd_import(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from crt_desktop.export.summary.errors import ExportError
+    from crt_desktop.export.pdf.files import ExportError
 
     try:
         _export(args)
@@ -150,6 +150,8 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
+    from crt_desktop.content import content as packaged_content
+
     store = open_store(args, create=False)
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
@@ -162,18 +164,24 @@ def _export(args: argparse.Namespace) -> None:
     if getattr(args, "poster", None):
         from crt_desktop.export.poster import write_poster
 
-        print(write_poster(board, Path(args.poster), paper=args.paper))
+        print(write_poster(board, Path(args.poster), content=packaged_content(), paper=args.paper))
         return
     if args.paper == "A3":
         raise CommandError("A3 is for posters; the leader summary prints on A4 or Letter.", 2)
     if getattr(args, "report_back", None):
         from crt_desktop.export.report_back_pdf import write_report_back
 
-        print(write_report_back(board, Path(args.report_back), pagesize=args.paper))
+        print(
+            write_report_back(
+                board, Path(args.report_back), content=packaged_content(), pagesize=args.paper
+            )
+        )
         return
     from crt_desktop.export.summary import write_leader_summary
 
-    print(write_leader_summary(board, Path(args.pdf), pagesize=args.paper))
+    print(
+        write_leader_summary(board, Path(args.pdf), content=packaged_content(), pagesize=args.paper)
+    )
 
 
 def cmd_import_responses(args: argparse.Namespace) -> None:
@@ -217,7 +225,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
 def _status_for(exc: Exception) -> int | None:
     """2 for input a person can correct, 1 for other known failures, None for a bug."""
     from crt_desktop.export.interchange_format import InterchangeError
-    from crt_desktop.export.summary.errors import ExportError
+    from crt_desktop.export.pdf.files import ExportError
 
     if isinstance(exc, CommandError):
         return exc.status

@@ -11,7 +11,8 @@ saves and sends the file back; `responses_read` reads the answers again. Field n
 The parts are joined with "/" rather than ".": in a PDF a dot inside a field name means a
 field hierarchy, and note ids may contain dots (never "/"). Fields use the PDF's standard fonts
 (ReportLab cannot embed a TrueType font in a form field), so the printed summary around them
-stays in the bundled family.
+stays in the bundled family. Each field has its own appearance streams, so a filler that
+writes into one changes that box alone.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from crt_desktop.domain.note import Response
 from crt_desktop.domain.validation import MAX_REASON_LENGTH
 from crt_desktop.domain.vocabulary import ResponseStatus
 
-from .summary.blocks import Ink, drawn_once
+from .pdf.blocks import Ink, drawn_once
+from .pdf.form import form_of
 
 PREFIX = "crt"
 SEP = "/"
@@ -41,10 +43,20 @@ PARTS = (STATUS, REASON, IMPOSSIBLE)
 # What a leader can choose; "not reviewed" is what an item is before any choice.
 ANSWER_STATUSES = tuple(s for s in ResponseStatus if s is not ResponseStatus.NOT_REVIEWED)
 
-BUTTON = 10.0  # radio and check box size, points
+BUTTON = 14.0  # radio and check box size, points: large enough to tap on a phone
+TOOLTIP_TEXT = 60  # characters of the note a field's tooltip quotes
 REASON_HEIGHT = 36.0
 FIELD_FILL = colors.HexColor("#F4F7FB")
 FIELD_EDGE = colors.HexColor("#8A96A3")
+
+
+def item_label(text: str) -> str:
+    """A note's text cut to one short line, for the tooltips that say which item a field is
+    for ("Response to: Charting after hours…")."""
+    line = " ".join(text.split())
+    if len(line) > TOOLTIP_TEXT:
+        line = line[: TOOLTIP_TEXT - 1].rstrip() + "\u2026"
+    return line
 
 
 def field_name(session_id: int, note_id: str, part: str) -> str:
@@ -88,7 +100,7 @@ class FormMarker(Flowable):
 
     def draw(self) -> None:
         with _page_refs(self.canv):
-            self.canv.acroForm.textfield(
+            form_of(self.canv).textfield(
                 name=MARKER,
                 value=str(self.session_id),
                 x=0,
@@ -117,10 +129,12 @@ class AnswerFields(Flowable):
         *,
         intro: tuple[str, str],
         reason_label: str,
+        about: str,
     ) -> None:
         super().__init__()
         self.session_id, self.note_id, self.response, self.ink = session_id, note_id, response, ink
         self.intro, self.reason_label = intro, reason_label
+        self.about = item_label(about)
         self.leading = max(ink.size * 1.5, BUTTON + 4)
         self.rows = (len(ANSWER_STATUSES) + 1 + 1) // 2  # the statuses and "not possible"
 
@@ -173,7 +187,7 @@ class AnswerFields(Flowable):
             "relative": True,
         }
         with _page_refs(canvas):
-            form = canvas.acroForm
+            form = form_of(canvas)
             for i, status in enumerate(ANSWER_STATUSES):
                 row, col = divmod(i, 2)
                 y = top - (row + 1) * self.leading + (self.leading - BUTTON) / 2 + 1
@@ -187,7 +201,7 @@ class AnswerFields(Flowable):
                     buttonStyle="circle",
                     shape="circle",
                     fieldFlags="radio",
-                    tooltip=status.label,
+                    tooltip=f"{status.label}, for: {self.about}",
                     **common,
                 )
             row, col = divmod(len(ANSWER_STATUSES), 2)
@@ -199,7 +213,7 @@ class AnswerFields(Flowable):
                 size=BUTTON,
                 buttonStyle="check",
                 fieldFlags="",
-                tooltip="Change is not possible (only with unlikely to change)",
+                tooltip=f"Change is not possible (with unlikely to change), for: {self.about}",
                 **common,
             )
             form.textfield(
@@ -212,6 +226,6 @@ class AnswerFields(Flowable):
                 fieldFlags="multiline",
                 maxlen=MAX_REASON_LENGTH,
                 fontSize=10,
-                tooltip="Reason",
+                tooltip=f"Response to: {self.about}",
                 **common,
             )

@@ -198,7 +198,7 @@ def cmd_import_responses(args: argparse.Namespace) -> None:
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
     try:
-        answers = answers_for(form, args.session_id)
+        answers = answers_for(form, board.session)
     except ResponsesError as exc:
         raise CommandError(f"{Path(args.file).name}: {exc}", status=2) from exc
     plan = plan_answers(board, answers)

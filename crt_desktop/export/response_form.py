@@ -7,6 +7,7 @@ saves and sends the file back; `responses_read` reads the answers again. Field n
     crt/<session id>/<note id>/reason       multi-line text
     crt/<session id>/<note id>/impossible   check box: change is not possible
     crt/session                             hidden, read-only: the session id
+    crt/session-uid                         hidden, read-only: the session's unique identifier
 
 The parts are joined with "/" rather than ".": in a PDF a dot inside a field name means a
 field hierarchy, and note ids may contain dots (never "/"). Fields use the PDF's standard fonts
@@ -27,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from crt_desktop.domain.note import Response
+from crt_desktop.domain.session import Session
 from crt_desktop.domain.validation import MAX_REASON_LENGTH
 from crt_desktop.domain.vocabulary import ResponseStatus
 
@@ -36,6 +38,7 @@ from .pdf.form import form_of
 PREFIX = "crt"
 SEP = "/"
 MARKER = f"{PREFIX}{SEP}session"
+UID_MARKER = f"{PREFIX}{SEP}session-uid"
 STATUS = "status"
 REASON = "reason"
 IMPOSSIBLE = "impossible"
@@ -48,6 +51,11 @@ TOOLTIP_TEXT = 60  # characters of the note a field's tooltip quotes
 REASON_HEIGHT = 36.0
 FIELD_FILL = colors.HexColor("#F4F7FB")
 FIELD_EDGE = colors.HexColor("#8A96A3")
+
+
+def summary_title(session: Session) -> str:
+    """The leader summary's title, as its metadata carries it."""
+    return f"Leader summary: {session.team}, section {session.section}"
 
 
 def item_label(text: str) -> str:
@@ -88,31 +96,38 @@ def _page_refs(canvas: Canvas) -> Iterator[None]:
 
 
 class FormMarker(Flowable):
-    """The hidden field that says which session the answer fields belong to."""
+    """The hidden fields that say which session the answer fields belong to: its number and
+    its unique identifier (so a PDF from another database's session of that number is
+    refused)."""
 
-    def __init__(self, session_id: int) -> None:
+    def __init__(self, session_id: int, session_uid: str) -> None:
         super().__init__()
-        self.session_id = session_id
+        self.session_id, self.session_uid = session_id, session_uid
         self.width = self.height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0.0, 0.0
 
     def draw(self) -> None:
+        marks = [(MARKER, str(self.session_id))]
+        if self.session_uid:
+            marks.append((UID_MARKER, self.session_uid))
         with _page_refs(self.canv):
-            form_of(self.canv).textfield(
-                name=MARKER,
-                value=str(self.session_id),
-                x=0,
-                y=0,
-                width=1,
-                height=1,
-                borderWidth=0,
-                annotationFlags="hidden",
-                fieldFlags="readOnly",
-                relative=True,
-                maxlen=20,
-            )
+            for name, value in marks:
+                form_of(self.canv).textfield(
+                    name=name,
+                    value=value,
+                    x=0,
+                    y=0,
+                    width=1,
+                    height=1,
+                    borderWidth=0,
+                    annotationFlags="hidden",
+                    fieldFlags="readOnly",
+                    relative=True,
+                    maxlen=40,
+                    tooltip="Which session these answers are for",
+                )
 
 
 class AnswerFields(Flowable):

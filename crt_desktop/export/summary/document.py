@@ -17,6 +17,7 @@ from ..pdf.fonts import fonts
 from ..pdf.pages import body_width, build_pdf, collector_paused
 from ..pdf.paper import check_paper
 from ..pdf.styles import styles
+from ..response_form import summary_title
 from . import section_tools, sections
 from .digest import digest as make_digest
 
@@ -69,7 +70,7 @@ def _build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> 
         *([] if dots_board and not facts.total() else sections.at_a_glance(facts, st, width)),
         *section_tools.agreements(board, st),
         *([] if dots_board and not facts.total() else sections.columns(facts, st)),
-        *sections.leadership(facts, st, session_id=session.id),
+        *sections.leadership(facts, st, session_id=session.id, session_uid=session.uid),
         *sections.checklist(
             _components(content, session.section), st, session.components, surveyed
         ),
@@ -82,7 +83,7 @@ def _build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> 
         st=st,
         pagesize=pagesize,
         footer=footer,
-        title=f"Leader summary: {session.team}, section {session.section}",
+        title=summary_title(session),
         subject=section_title,
         made_on=session.held_on,
     )

@@ -283,7 +283,9 @@ def _response_parts(item: Item, st: Styles, session_id: int | None = None) -> li
     return parts
 
 
-def leadership(digest: Digest, st: Styles, session_id: int | None = None) -> list[Flowable]:
+def leadership(
+    digest: Digest, st: Styles, session_id: int | None = None, session_uid: str = ""
+) -> list[Flowable]:
     """The leadership items; with a session id, each carries fields a leader can fill in."""
     if not digest.has_leadership_column and not digest.leadership:
         return []
@@ -315,7 +317,7 @@ def leadership(digest: Digest, st: Styles, session_id: int | None = None) -> lis
                 st.lead_in,
             )
         )
-        story.append(FormMarker(session_id))
+        story.append(FormMarker(session_id, session_uid))
     labelled = len(digest.kinds) > 1
     for i, item in enumerate(items):
         parts = [

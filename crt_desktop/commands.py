@@ -172,7 +172,7 @@ def _read_session_file(file: Path) -> Board:
 
 
 def cmd_export(args: argparse.Namespace, cleanup: ExitStack) -> None:
-    from crt_desktop.export.summary.errors import ExportError
+    from crt_desktop.export.pdf.files import ExportError
 
     try:
         _export(args, cleanup)
@@ -183,6 +183,8 @@ def cmd_export(args: argparse.Namespace, cleanup: ExitStack) -> None:
 
 
 def _export(args: argparse.Namespace, cleanup: ExitStack) -> None:
+    from crt_desktop.content import content as packaged_content
+
     store = open_store(args, cleanup, create=False)
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
@@ -195,18 +197,24 @@ def _export(args: argparse.Namespace, cleanup: ExitStack) -> None:
     if getattr(args, "poster", None):
         from crt_desktop.export.poster import write_poster
 
-        print(write_poster(board, Path(args.poster), paper=args.paper))
+        print(write_poster(board, Path(args.poster), content=packaged_content(), paper=args.paper))
         return
     if args.paper == "A3":
         raise CommandError("A3 is for posters; the leader summary prints on A4 or Letter.", 2)
     if getattr(args, "report_back", None):
         from crt_desktop.export.report_back_pdf import write_report_back
 
-        print(write_report_back(board, Path(args.report_back), pagesize=args.paper))
+        print(
+            write_report_back(
+                board, Path(args.report_back), content=packaged_content(), pagesize=args.paper
+            )
+        )
         return
     from crt_desktop.export.summary import write_leader_summary
 
-    print(write_leader_summary(board, Path(args.pdf), pagesize=args.paper))
+    print(
+        write_leader_summary(board, Path(args.pdf), content=packaged_content(), pagesize=args.paper)
+    )
 
 
 def cmd_import_responses(args: argparse.Namespace, cleanup: ExitStack) -> None:
@@ -224,7 +232,7 @@ def cmd_import_responses(args: argparse.Namespace, cleanup: ExitStack) -> None:
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
     try:
-        answers = answers_for(form, args.session_id)
+        answers = answers_for(form, board.session)
     except ResponsesError as exc:
         raise CommandError(f"{Path(args.file).name}: {exc}", status=2) from exc
     plan = plan_answers(board, answers)
@@ -258,7 +266,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, ExitStack], None]] = {
 def _status_for(exc: Exception) -> int | None:
     """2 for input a person can correct, 1 for other known failures, None for a bug."""
     from crt_desktop.export.interchange_format import InterchangeError
-    from crt_desktop.export.summary.errors import ExportError
+    from crt_desktop.export.pdf.files import ExportError
 
     if isinstance(exc, CommandError):
         return exc.status

@@ -80,6 +80,9 @@ class SessionRow(Base):
     prompt: Mapped[int | None] = mapped_column(Integer)
     # Anonymous counts as a JSON object {tally key: count}; counts only, never who.
     tallies: Mapped[dict[str, int]] = mapped_column(JSON, server_default="{}")
+    # Random and unique in every database: a filled-in summary names the session it is for
+    # by it, not by the row number another database may also have.
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
 
 
 class NoteRow(Base):

@@ -52,11 +52,12 @@ def remember_folder(path: Path) -> None:
 
 def write_summary(board: Board, path: Path) -> str | None:
     """Write the PDF; None when done, else the one sentence to show."""
+    from crt_desktop.content import content as packaged_content
+    from crt_desktop.export.pdf.files import ExportError
     from crt_desktop.export.summary import write_leader_summary
-    from crt_desktop.export.summary.errors import ExportError
 
     try:
-        write_leader_summary(board, path)
+        write_leader_summary(board, path, content=packaged_content())
     except ExportError as exc:
         return str(exc)
     return None

@@ -93,13 +93,14 @@ class LeadershipMenu:
             self.export_to(path)
 
     def export_to(self, path: Path) -> str:
+        from crt_desktop.content import content as packaged_content
+        from crt_desktop.export.pdf.files import ExportError
         from crt_desktop.export.report_back_pdf import write_report_back
-        from crt_desktop.export.summary.errors import ExportError
 
         from .export_dialog import remember_folder
 
         try:
-            write_report_back(self.controller.board, path)
+            write_report_back(self.controller.board, path, content=packaged_content())
         except ExportError as exc:
             message = str(exc)
         else:

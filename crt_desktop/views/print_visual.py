@@ -23,9 +23,10 @@ def print_visual(
     """Ask for a paper size and a file, then write the section's poster; the path, or None.
 
     The two choosers can be replaced (tests); by default they are dialogs."""
+    from crt_desktop.content import content as packaged_content
+    from crt_desktop.export.pdf.files import ExportError
+    from crt_desktop.export.pdf.paper import paper_for_locale
     from crt_desktop.export.poster import PAPERS, write_poster
-    from crt_desktop.export.summary.errors import ExportError
-    from crt_desktop.export.summary.paper import paper_for_locale
 
     def ask_paper() -> str | None:
         default = PAPERS.index(paper_for_locale())
@@ -50,7 +51,7 @@ def print_visual(
     if not name:
         return None
     try:
-        path = write_poster(board, Path(name), paper=paper)
+        path = write_poster(board, Path(name), content=packaged_content(), paper=paper)
     except (ExportError, ValueError) as exc:
         warn(parent, "Print visual", str(exc))
         return None

@@ -71,7 +71,7 @@ def plan_from_pdf(board: Board, path: Path) -> AnswerPlan:
     from crt_desktop.export.responses_read import answers_for, read_filled_file
 
     assert board.session.id is not None
-    return plan_answers(board, answers_for(read_filled_file(path), board.session.id))
+    return plan_answers(board, answers_for(read_filled_file(path), board.session))
 
 
 def import_responses(

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import Qt
 
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.operations import SetResponse
 from crt_desktop.domain.patch import Patch
@@ -210,7 +211,9 @@ def test_room_report_back_text_is_large(console, qtbot):
 
 
 def _filled_pdf(tmp_path: Path, console: ConsoleWindow, session_id: int) -> Path:
-    summary = write_leader_summary(console.controller.board, tmp_path / "s.pdf", pagesize="A4")
+    summary = write_leader_summary(
+        console.controller.board, tmp_path / "s.pdf", pagesize="A4", content=packaged_content()
+    )
     writer = PdfWriter(clone_from=PdfReader(summary))
     values = {
         field_name(session_id, "n000", "status"): "/unlikely_two_years",

@@ -1,8 +1,8 @@
 """Recurring drivers: the groups of alike notes across teams that the user merged, split or
 named.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-02
 
 A group holds notes by (session, note); deleting a session or a note takes it out of its group
@@ -12,8 +12,8 @@ and an empty group is simply never shown. Nothing here records who made a group.
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -139,6 +139,10 @@ def _add_organisation(commands: Any) -> None:
         help="every team's leadership items as a CSV (and a PDF), with recurring drivers",
     )
     org.add_argument("--csv", metavar="OUT.csv", required=True, help="one row per item")
+    org.add_argument(
+        "--pdf", metavar="OUT.pdf", help="also the organisation PDF (items, drivers, teams)"
+    )
+    org.add_argument("--paper", choices=["A4", "Letter"], help="paper size (default from locale)")
     org.add_argument("--team", action="append", default=[], help="only this team (repeatable)")
     org.add_argument(
         "--section", action="append", type=_section, default=[], help="only this section"

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from crt_desktop.content import Content
 from crt_desktop.export.organisation_csv import write_items_csv
-from crt_desktop.export.summary.errors import ExportError
+from crt_desktop.export.pdf.files import ExportError
 from crt_desktop.organisation.items import OrgItem
 from crt_desktop.organisation.source import ExportFailed, OrganisationServices
 from crt_desktop.organisation.teams import SessionStanding

@@ -27,8 +27,8 @@ from crt_desktop.domain.vocabulary import (
 )
 from crt_desktop.organisation.teams import SessionStanding
 
-from .summary.fonts import FAMILY, fonts
-from .summary.styles import INK, KIND_LOOKS, MUTED, RULE
+from .pdf.fonts import FAMILY, fonts
+from .pdf.styles import INK, KIND_LOOKS, MUTED, RULE
 
 LABEL_SIZE = 8.5
 PANEL_HEIGHT = 175.0

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from crt_desktop.organisation.items import DEFAULT_OVERDUE_WEEKS, OrgItem
 
-from .summary.atomic import write_atomically
+from .pdf.files import write_atomically
 
 HEADER = (
     "team",

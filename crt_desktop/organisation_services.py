@@ -13,6 +13,7 @@ from crt_desktop.content import Content
 from crt_desktop.export.organisation_csv import write_items_csv
 from crt_desktop.export.pdf.files import ExportError
 from crt_desktop.organisation.items import OrgItem
+from crt_desktop.organisation.recurring import DriverGroup
 from crt_desktop.organisation.source import ExportFailed, OrganisationServices
 from crt_desktop.organisation.teams import SessionStanding
 from crt_desktop.storage.organisation import OrganisationStore
@@ -42,11 +43,32 @@ def organisation_services(engine: Engine, content: Content) -> OrganisationServi
 
         return describe(sessions)
 
+    def write_pdf(
+        items: Sequence[OrgItem],
+        drivers: Sequence[DriverGroup],
+        teams: dict[str, list[SessionStanding]],
+        path: Path,
+        today: date,
+        weeks: int,
+        progress: Callable[[int, int], None],
+    ) -> Path:
+        from crt_desktop.export.organisation_pdf import OrganisationReport, write_organisation_pdf
+        from crt_desktop.export.pdf.paper import paper_for_locale
+
+        report = OrganisationReport(items, drivers, teams, today, weeks)
+        try:
+            return write_organisation_pdf(
+                report, path, pagesize=paper_for_locale(), progress=progress
+            )
+        except ExportError as exc:
+            raise ExportFailed(str(exc)) from exc
+
     return OrganisationServices(
         source=OrganisationStore(engine, content.templates),
         write_csv=write_csv,
         team_svg=team_svg,
         describe_team=describe_team,
+        write_pdf=write_pdf,
     )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .items import OrgItem
-from .recurring import DriverNote, NoteKey, StoredGroup
+from .recurring import DriverGroup, DriverNote, NoteKey, StoredGroup
 from .teams import SessionStanding
 
 
@@ -42,11 +42,28 @@ class ExportFailed(Exception):
 WriteItems = Callable[[Sequence[OrgItem], Path, date, int, Callable[[OrgItem], str]], Path]
 
 
+class WritePdf(Protocol):
+    """Writes the organisation PDF; `progress(done, total)` is told as its items are laid out
+    (it may raise to stop the writing, which then leaves no file)."""
+
+    def __call__(
+        self,
+        items: Sequence[OrgItem],
+        drivers: Sequence[DriverGroup],
+        teams: dict[str, list[SessionStanding]],
+        path: Path,
+        today: date,
+        weeks: int,
+        progress: Callable[[int, int], None],
+    ) -> Path: ...
+
+
 @dataclass(frozen=True)
 class OrganisationServices:
-    """The window's services; `write_csv` raises ExportFailed when the file cannot be written."""
+    """The window's services; the writers raise ExportFailed when the file cannot be written."""
 
     source: OrganisationSource
     write_csv: WriteItems
     team_svg: Callable[[Sequence[SessionStanding]], str]
     describe_team: Callable[[Sequence[SessionStanding]], list[str]]
+    write_pdf: WritePdf

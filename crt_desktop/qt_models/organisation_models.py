@@ -143,6 +143,9 @@ class DriverGroupsModel(_Table):
         self._groups = list(groups)
         self.endResetModel()
 
+    def groups(self) -> list[DriverGroup]:
+        return list(self._groups)
+
     def group_at(self, row: int) -> DriverGroup:
         return self._groups[row]
 

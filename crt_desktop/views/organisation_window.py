@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -59,6 +60,40 @@ from .quitting import add_quit_key
 ANY = "Any"
 TEAMS_TAB = 2
 WEEKS_SETTING = "organisation/overdue_weeks"
+
+
+class _Stopped(Exception):
+    """The person stopped the PDF part way; nothing is written."""
+
+
+class _PdfWriting(QObject):
+    """Writes the organisation PDF on a worker thread, telling the window how far it is."""
+
+    moved = Signal(int, int)
+    done = Signal(object)  # the file written, or None when stopped
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.stop = threading.Event()
+
+    def start(self, work: Callable[[Callable[[int, int], None]], Path]) -> None:
+        self.stop.clear()
+
+        def progress(done: int, total: int) -> None:
+            if self.stop.is_set():
+                raise _Stopped
+            self.moved.emit(done, total)
+
+        def run() -> None:
+            try:
+                self.done.emit(work(progress))
+            except _Stopped:
+                self.done.emit(None)
+            except ExportFailed as exc:
+                self.failed.emit(str(exc))
+
+        threading.Thread(target=run, name="organisation-pdf", daemon=True).start()
 
 
 class _Grouping(QObject):
@@ -136,6 +171,12 @@ class OrganisationWindow(QMainWindow):
         self._drivers: RecurringDrivers | None = None
         self._labels: dict[tuple[int, str], str] = {}  # note → its recurring driver's label
         self._grouping = _Grouping(self)
+        self._pdf = _PdfWriting(self)
+        self._pdf.moved.connect(self._pdf_moved)
+        self._pdf.done.connect(self._pdf_done)
+        self._pdf.failed.connect(self._pdf_failed)
+        self._pdf_progress: QProgressDialog | None = None
+        self.last_pdf: Path | None = None
         self._grouping.done.connect(self._grouped)
         self._grouping.failed.connect(self._grouping_failed)
         self.setWindowTitle("CRT Desktop — across the organisation")
@@ -239,9 +280,15 @@ class OrganisationWindow(QMainWindow):
         open_button.clicked.connect(self.open_selected_session)
         csv_button = QPushButton("Export as CSV…")
         csv_button.clicked.connect(self.export_csv)
+        self.pdf_button = QPushButton("Export as PDF…")
+        self.pdf_button.setToolTip(
+            "The items shown, the drivers that recur across teams and each team's charts"
+        )
+        self.pdf_button.clicked.connect(self.export_pdf)
         buttons.addWidget(open_button)
         buttons.addStretch(1)
         buttons.addWidget(csv_button)
+        buttons.addWidget(self.pdf_button)
         layout.addLayout(buttons)
         return tab
 
@@ -436,14 +483,11 @@ class OrganisationWindow(QMainWindow):
     @Slot()
     def export_csv(self, path: Path | None = None) -> Path | None:
         if path is None:
-            dialog = QFileDialog(self, "Export leadership items as CSV")
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setNameFilter("CSV files (*.csv)")
-            dialog.setDefaultSuffix("csv")
-            dialog.selectFile("leadership-items.csv")
-            if not dialog.exec():
+            path = self._ask_path(
+                "Export leadership items as CSV", "CSV files (*.csv)", "csv", "leadership-items.csv"
+            )
+            if path is None:
                 return None
-            path = Path(dialog.selectedFiles()[0])
         try:
             return self._services.write_csv(
                 self.items_model.items(),
@@ -455,6 +499,68 @@ class OrganisationWindow(QMainWindow):
         except ExportFailed as exc:  # one sentence naming the file
             warn(self, "CRT Desktop", str(exc))
         return None
+
+    def _ask_path(self, title: str, name_filter: str, suffix: str, name: str) -> Path | None:
+        dialog = QFileDialog(self, title)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(name_filter)
+        dialog.setDefaultSuffix(suffix)
+        dialog.selectFile(name)
+        return Path(dialog.selectedFiles()[0]) if dialog.exec() else None
+
+    @Slot()
+    def export_pdf(self, path: Path | None = None) -> None:
+        """Write the items shown as the organisation PDF, with a progress bar (it can take a
+        while for a large organisation) that can stop it."""
+        if self._pdf_progress is not None:
+            return  # one at a time
+        if path is None:
+            path = self._ask_path(
+                "Export the organisation PDF", "PDF files (*.pdf)", "pdf", "organisation.pdf"
+            )
+            if path is None:
+                return
+        items = self.items_model.items()
+        shown_teams = {i.team for i in items}
+        teams = {t: s for t, s in self._standings().items() if t in shown_teams}
+        drivers = list(self.groups_model.groups())
+        today, weeks, target = self._today(), self.filters.weeks.value(), path
+        progress = QProgressDialog(
+            "Writing the organisation PDF…", "Stop", 0, max(1, len(items)), self
+        )
+        progress.setWindowTitle("CRT Desktop")
+        progress.setMinimumDuration(500)  # only for a PDF that takes a while
+        progress.canceled.connect(self._pdf.stop.set)
+        self._pdf_progress = progress
+        self.pdf_button.setEnabled(False)
+        self._pdf.start(
+            lambda told: self._services.write_pdf(items, drivers, teams, target, today, weeks, told)
+        )
+
+    @Slot(int, int)
+    def _pdf_moved(self, done: int, total: int) -> None:
+        if self._pdf_progress is not None:
+            self._pdf_progress.setMaximum(max(1, total))
+            self._pdf_progress.setValue(done)
+
+    def _pdf_finished(self) -> None:
+        if self._pdf_progress is not None:
+            self._pdf_progress.close()
+            self._pdf_progress.deleteLater()
+        self._pdf_progress = None
+        self.pdf_button.setEnabled(True)
+
+    @Slot(object)
+    def _pdf_done(self, path: Path | None) -> None:
+        self._pdf_finished()
+        self.last_pdf = path
+        if path is not None:
+            self.statusBar().showMessage(f"Saved {path}", 8000)
+
+    @Slot(str)
+    def _pdf_failed(self, message: str) -> None:
+        self._pdf_finished()
+        warn(self, "CRT Desktop", message)
 
     # -- recurring drivers ------------------------------------------------------------------
 

@@ -178,3 +178,34 @@ def test_without_an_organisation_the_session_list_has_no_such_button(qtbot, tmp_
     qtbot.addWidget(desktop.picker)
     assert not desktop.picker.organisation_button.isVisibleTo(desktop.picker)
     database.close()
+
+
+def test_the_pdf_of_the_items_shown_is_written_beside_the_window(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    window.filters.team.setCurrentIndex(window.filters.team.findData("Team 001"))
+    target = tmp_path / "organisation.pdf"
+    window.export_pdf(target)
+    qtbot.waitUntil(lambda: window.last_pdf is not None, timeout=20_000)
+    assert window.last_pdf == target and target.read_bytes().startswith(b"%PDF")
+    assert window.pdf_button.isEnabled()
+
+
+def test_stopping_the_pdf_part_way_leaves_no_file(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    import threading
+
+    from crt_desktop.views.organisation_window import _PdfWriting
+
+    writing = _PdfWriting(window)
+    release = threading.Event()
+    target = tmp_path / "never.pdf"
+
+    def work(told):  # type: ignore[no-untyped-def]
+        release.wait(5)
+        told(1, 2)  # the layout goes on: the stop is noticed here
+        target.write_bytes(b"%PDF")
+        return target
+
+    with qtbot.waitSignal(writing.done, timeout=5000) as finished:
+        writing.start(work)
+        writing.stop.set()
+        release.set()
+    assert finished.args == [None] and not target.exists()

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from crt_desktop.domain.dates import written_date
@@ -34,6 +35,10 @@ from .pdf.paragraphs import user_paragraph
 from .pdf.styles import INK, PANEL, RULE, Styles, styles
 
 ROWS_PER_TABLE = 250
+CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell
+# Teams are shown as charts when the report covers this many or fewer; beyond that, a table
+# of where each team stands (hundreds of charts would bury the page the reader needs).
+TEAMS_CHARTED = 12
 # At most this many drivers are listed: the rest recur less and are in the CSV.
 DRIVERS_LISTED = 60
 
@@ -163,6 +168,8 @@ def _drivers(report: OrganisationReport, st: Styles, width: float) -> list[Flowa
 
 def _teams(report: OrganisationReport, st: Styles, width: float) -> list[Flowable]:
     flow: list[Flowable] = [Heading("Where each team stands", st.heading, run=None)]
+    if len(report.teams) > TEAMS_CHARTED:
+        return [*flow, *_teams_table(report, st, width)]
     for team, sessions in report.teams.items():
         flow.append(CondPageBreak(120 * mm))
         flow.append(user_paragraph(team, st.subheading))
@@ -172,6 +179,55 @@ def _teams(report: OrganisationReport, st: Styles, width: float) -> list[Flowabl
             flow.append(Paragraph(line, st.small))
         flow.append(Spacer(1, 6))
     return flow
+
+
+def _teams_table(report: OrganisationReport, st: Styles, width: float) -> list[Flowable]:
+    """One row per team: its sessions, its leadership items and how many are answered or
+    overdue, and its survey's average agreement before and after (1 to 5)."""
+    today, weeks = report.today, report.weeks
+    overdue: dict[str, int] = {}
+    for item in report.items:
+        if item.is_overdue(today, weeks):
+            overdue[item.team] = overdue.get(item.team, 0) + 1
+    numbers = (1, 3, 4, 5, 6, 7)
+    rows: list[list[Any]] = [
+        _head(
+            ("Team", "Sessions", "Last session", "Leadership items", "Answered", "Overdue",
+             "Survey before", "Survey after"),
+            st,
+            numbers,
+        )
+    ]  # fmt: skip
+    widths = _split(width, (0.2, 0.1, 0.14, 0.13, 0.11, 0.1, 0.11, 0.11))
+    for team, sessions in report.teams.items():
+        items = sum(s.leadership_items for s in sessions)
+        answered = sum(s.answered for s in sessions)
+        rows.append(
+            [
+                _cell(team, st.table_cell, widths[0]),
+                str(len(sessions)),
+                sessions[-1].held_on.isoformat() if sessions else "",
+                str(items),
+                f"{100 * answered / items:.0f} %" if items else "",
+                str(overdue.get(team, 0)),
+                _average(sessions, "pre"),
+                _average(sessions, "post"),
+            ]
+        )
+    note = Paragraph(
+        f"{len(report.teams):,} teams: each team's charts over time are in the organisation "
+        "window (Teams over time), or in this PDF when it covers a few teams.",
+        st.body,
+    )
+    return [note, _table(rows, widths, numbers=numbers)]
+
+
+def _average(sessions: Sequence[SessionStanding], stage: str) -> str:
+    total = people = 0
+    for s in sessions:
+        t, p = s.survey.get(stage, (0, 0))
+        total, people = total + t, people + p
+    return f"{total / people:.1f}" if people else ""
 
 
 def _every_item(
@@ -191,15 +247,16 @@ def _every_item(
     )
     head = _head(("Team", "Session", "Note", "Votes", "Status", "Waiting"), st, (3,))
     widths = _split(width, (0.15, 0.13, 0.29, 0.09, 0.19, 0.15))
+    cell = st.table_cell.clone("item_cell", fontSize=9, leading=11)
     for start in range(0, len(ordered), ROWS_PER_TABLE):
         rows = [head]
         for item in ordered[start : start + ROWS_PER_TABLE]:
             late = item.is_overdue(today, weeks)
             rows.append(
                 [
-                    user_paragraph(item.team, st.table_cell),
+                    _cell(item.team, cell, widths[0]),
                     item.held_on.isoformat(),
-                    user_paragraph(item.text, st.table_cell),
+                    _cell(item.text, cell, widths[2]),
                     str(item.votes),
                     item.status.label,
                     f"{item.waited_days(today)} days" + ("\noverdue" if late else ""),
@@ -211,6 +268,17 @@ def _every_item(
                 _Progress(min(start + ROWS_PER_TABLE, len(ordered)), len(ordered), progress)
             )
     return flow
+
+
+def _cell(text: str, style: Any, width: float) -> str | Paragraph:
+    """A table cell for user text: a plain string when it fits on one line in the bundled font
+    (drawn as text, never read as markup, and far quicker to lay out), else a paragraph that
+    wraps and falls back to other fonts."""
+    flat = " ".join(text.split())
+    fits = stringWidth(flat, style.fontName, style.fontSize) <= width - 2 * CELL_PADDING
+    if flat == text and fits and fonts().covers(flat):
+        return flat
+    return user_paragraph(text, style)
 
 
 def _split(width: float, shares: Sequence[float]) -> list[float]:

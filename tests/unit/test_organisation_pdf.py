@@ -96,3 +96,19 @@ def test_the_command_line_writes_the_pdf_beside_the_csv(capsys, tmp_path):
     assert printed.split() == [str(tmp_path / "o.csv"), str(out)]
     text = pdf_text(out)
     assert "Only: teams Team 001." in text and "Team 002" not in text
+
+
+def test_many_teams_stand_in_one_table_rather_than_pages_of_charts(tmp_path):
+    from crt_desktop.export.organisation_pdf import TEAMS_CHARTED
+
+    with open_database(tmp_path / "org.db") as database:
+        seed_organisation(database.store, TEAMS_CHARTED + 1, 2, 10, last_session=TODAY)
+        store = OrganisationStore(database.engine, content().templates)
+        items = store.leadership_items()
+        teams = by_team(with_answers(store.standings(), items))
+    report = OrganisationReport(items, (), teams, TODAY, 6)
+    text = pdf_text(write_organisation_pdf(report, tmp_path / "org.pdf"))
+    stands = text[text.index("Where each team stands") : text.index("Every leadership item")]
+    assert "Leadership" in stands and "Notes by level" not in stands
+    for team in teams:
+        assert team in stands

@@ -90,10 +90,15 @@ def _table(rows: list[list[Any]], widths: list[float], *, numbers: Sequence[int]
     return table
 
 
-def _head(texts: Sequence[str], st: Styles, numbers: Sequence[int] = ()) -> list[Paragraph]:
+def _head(
+    texts: Sequence[str], st: Styles, numbers: Sequence[int] = (), size: float | None = None
+) -> list[Paragraph]:
     """Header cells; those over numbers align right, as the numbers do."""
-    right = st.table_head.clone("table_head_right", alignment=TA_RIGHT)
-    return [Paragraph(t, right if i in numbers else st.table_head) for i, t in enumerate(texts)]
+    left = st.table_head
+    if size is not None:
+        left = left.clone("table_head_small", fontSize=size, leading=size + 2)
+    right = left.clone("table_head_right", alignment=TA_RIGHT)
+    return [Paragraph(t, right if i in numbers else left) for i, t in enumerate(texts)]
 
 
 def _summary(report: OrganisationReport, st: Styles) -> list[Flowable]:
@@ -192,13 +197,14 @@ def _teams_table(report: OrganisationReport, st: Styles, width: float) -> list[F
     numbers = (1, 3, 4, 5, 6, 7)
     rows: list[list[Any]] = [
         _head(
-            ("Team", "Sessions", "Last session", "Leadership items", "Answered", "Overdue",
-             "Survey before", "Survey after"),
+            ("Team", "Sessions", "Last held", "Items", "Answered", "Overdue", "Before",
+             "After"),
             st,
             numbers,
+            size=8.5,
         )
     ]  # fmt: skip
-    widths = _split(width, (0.2, 0.1, 0.14, 0.13, 0.11, 0.1, 0.11, 0.11))
+    widths = _split(width, (0.2, 0.12, 0.14, 0.09, 0.13, 0.12, 0.1, 0.1))
     for team, sessions in report.teams.items():
         items = sum(s.leadership_items for s in sessions)
         answered = sum(s.answered for s in sessions)
@@ -215,8 +221,10 @@ def _teams_table(report: OrganisationReport, st: Styles, width: float) -> list[F
             ]
         )
     note = Paragraph(
-        f"{len(report.teams):,} teams: each team's charts over time are in the organisation "
-        "window (Teams over time), or in this PDF when it covers a few teams.",
+        f"{len(report.teams):,} teams. Items: their leadership items, how many have an answer "
+        "and how many are overdue. Before and After: the team survey's average agreement "
+        "(1 to 5). Each team's charts over time are in the organisation window (Teams over "
+        "time), and in this PDF when it covers a few teams.",
         st.body,
     )
     return [note, _table(rows, widths, numbers=numbers)]

@@ -110,6 +110,35 @@ def measure(db: Path, runs: int) -> list[Figure]:
     ]  # fmt: skip
 
 
+def measure_pdf(db: Path, runs: int) -> list[Figure]:
+    """The organisation PDF of every item: wall-clock time, and the processor time it used
+    (the fairer figure on a machine shared with other work)."""
+    from crt_desktop.content import content
+    from crt_desktop.export.organisation_pdf import OrganisationReport, write_organisation_pdf
+    from crt_desktop.organisation.recurring import RecurringDrivers
+    from crt_desktop.organisation.teams import by_team, with_answers
+    from crt_desktop.storage.database import open_database
+    from crt_desktop.storage.organisation import OrganisationStore
+
+    walls, cpus = [], []
+    with open_database(db) as database:
+        store = OrganisationStore(database.engine, content().templates)
+        items = store.leadership_items()
+        drivers = RecurringDrivers(store.driver_notes()).shown(store.stored_groups())
+        teams = by_team(with_answers(store.standings(), items))
+        report = OrganisationReport(items, drivers, teams, TODAY, 6)
+        for _ in range(runs):
+            wall, cpu = time.perf_counter(), time.process_time()
+            write_organisation_pdf(report, db.with_suffix(".pdf"))
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+    note = f"{len(items):,} items"
+    return [
+        Figure("org_pdf", "Organisation PDF, every item", "s", walls, (Limit("median", 30),), note=note),
+        Figure("org_pdf_cpu", "Organisation PDF, processor time", "s", cpus, (Limit("median", 30),), note=note),
+    ]  # fmt: skip
+
+
 _CHILD = """
 import sys, time
 from pathlib import Path

@@ -12,7 +12,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_organisation import measure, measure_memory, seed
+from benchmarks.bench_organisation import measure, measure_memory, measure_pdf, seed
 from benchmarks.stats import table
 
 
@@ -33,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
             f"in {time.monotonic() - started:.0f} s",
             file=sys.stderr,
         )
-        figures = [*measure(db, args.runs), measure_memory(db, args.runs)]
+        figures = [
+            *measure(db, args.runs),
+            measure_memory(db, args.runs),
+            *measure_pdf(db, max(1, args.runs // 3)),
+        ]
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"load average at the end: {load}", file=sys.stderr)
     print(table(figures))
     return 0 if all(f.passed for f in figures) else 1
 

@@ -65,8 +65,8 @@ def _said_another_way(rng: random.Random, text: str) -> str:
     return text
 
 
-def _note_text(rng: random.Random) -> str:
-    if rng.random() < 0.15:  # a note of its own, like no other
+def _note_text(rng: random.Random, own_share: float = 0.15) -> str:
+    if rng.random() < own_share:  # a note of its own, like no other
         return " ".join(
             "".join(rng.choices(ascii_lowercase, k=rng.randrange(3, 9))) for _ in range(3)
         ).capitalize()
@@ -74,7 +74,7 @@ def _note_text(rng: random.Random) -> str:
 
 
 def make_session_board(
-    rng: random.Random, team: str, held_on: date, notes: int, serial: int
+    rng: random.Random, team: str, held_on: date, notes: int, serial: int, own_share: float = 0.15
 ) -> Board:
     template = content().templates["control-board"]
     # Some sessions take the team survey: counts of each answer (1 to 5), never who.
@@ -99,7 +99,7 @@ def make_session_board(
                 updates = (ProgressUpdate(held_on + timedelta(days=rng.randrange(7, 60)), "On it"),)
             response = Response(status, "Looking at rotas", False, updates)
         board.notes[f"n{serial}-{number}"] = Note(
-            text=_note_text(rng),
+            text=_note_text(rng, own_share),
             kind=rng.choice((Kind.FATIGUE, Kind.RESILIENCE)),
             level=rng.choice((None, *Level)),
             column=column,
@@ -120,13 +120,15 @@ def seed_organisation(
     *,
     seed: int = 16,
     last_session: date = date(2026, 11, 20),
+    own_share: float = 0.15,
+    team_names: tuple[str, ...] = (),
 ) -> None:
     """Write `teams` × `sessions` sessions of `notes` notes each, a month apart per team."""
     rng = random.Random(seed)
     serial = 0
     for t in range(teams):
-        team = f"Team {t + 1:03d}"
+        team = team_names[t] if t < len(team_names) else f"Team {t + 1:03d}"
         for s in range(sessions):
             held_on = last_session - timedelta(days=28 * (sessions - 1 - s) + t % 7)
-            store.save_board(make_session_board(rng, team, held_on, notes, serial))
+            store.save_board(make_session_board(rng, team, held_on, notes, serial, own_share))
             serial += 1

@@ -44,7 +44,6 @@ class ConsoleCommands(Protocol):
     countdown: Countdown
     timer: TimerControls
 
-    def can_export(self) -> bool: ...
     def export_leader_summary(self) -> None: ...
     def reveal_all(self) -> None: ...
     def close(self) -> bool: ...
@@ -74,14 +73,7 @@ def console_rows(
     ]
     return [
         Menu("board", "&Board"),
-        Act(
-            "export",
-            "Export leader summary…",
-            c.export_leader_summary,
-            "board",
-            ("Ctrl+E",),
-            enabled_when=c.can_export,
-        ),
+        Act("export", "Export leader summary…", c.export_leader_summary, "board", ("Ctrl+E",)),
         Separator("board"),
         Act("reveal-all", "Reveal all notes to the room", c.reveal_all, "board", ("Ctrl+Shift+H",)),
         Separator("board"),

@@ -17,6 +17,7 @@ from crt_desktop.domain.operations import SetResponses
 from crt_desktop.domain.report_back import AnswerPlan, plan_answers
 from crt_desktop.domain.validation import ValidationError
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.services import Exporters, ExportFailed
 from crt_desktop.widgets.theme import CONSOLE
 
 from .messages import ask
@@ -66,23 +67,22 @@ class ReportBackWindow(QDialog):
 # --- answers from a filled-in PDF ------------------------------------------------------------
 
 
-def plan_from_pdf(board: Board, path: Path) -> AnswerPlan:
-    """What the PDF's answers would change; ResponsesError (one sentence) if it cannot."""
-    from crt_desktop.export.responses_read import answers_for, read_filled_file
-
+def plan_from_pdf(exporters: Exporters, board: Board, path: Path) -> AnswerPlan:
+    """What the PDF's answers would change; ExportFailed (one sentence) if it cannot."""
     assert board.session.id is not None
-    return plan_answers(board, answers_for(read_filled_file(path), board.session.id))
+    return plan_answers(board, exporters.read_answers(path, board.session.id))
 
 
 def import_responses(
-    controller: BoardController, path: Path, confirm: Callable[[AnswerPlan], bool]
+    controller: BoardController,
+    exporters: Exporters,
+    path: Path,
+    confirm: Callable[[AnswerPlan], bool],
 ) -> str:
     """Read the answers, ask, record them as one undoable change; returns a sentence."""
-    from crt_desktop.export.responses_read import ResponsesError
-
     try:
-        plan = plan_from_pdf(controller.board, path)
-    except (ResponsesError, ValidationError) as exc:
+        plan = plan_from_pdf(exporters, controller.board, path)
+    except (ExportFailed, ValidationError) as exc:
         return str(exc)
     if not plan.changes:
         return " ".join(plan.describe())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from crt_desktop.domain.board import Board
@@ -17,6 +17,7 @@ from crt_desktop.domain.operations import SetResponses
 from crt_desktop.domain.report_back import AnswerPlan, plan_answers
 from crt_desktop.domain.validation import ValidationError
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.qt_models.history_actions import REDO_KEYS, UNDO_KEYS, HistoryAction
 from crt_desktop.services import Exporters, ExportFailed
 from crt_desktop.widgets.theme import CONSOLE
 
@@ -45,13 +46,10 @@ class ReportBackWindow(QDialog):
         self.tabs.addTab(self.standing, "Where things stand")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        for keys, slot in (
-            (("Ctrl+Z",), controller.undo),
-            (("Ctrl+Y", "Ctrl+Shift+Z"), controller.redo),
-        ):
-            action = QAction(self)
+        # Undo and redo work here too, as in the console (keys only: a dialog has no menus).
+        for redo, keys in ((False, UNDO_KEYS), (True, REDO_KEYS)):
+            action = HistoryAction(controller, redo=redo, parent=self)
             action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(lambda _c=False, s=slot: s())
             self.addAction(action)
         add_quit_key(self)
 

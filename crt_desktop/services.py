@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Protocol
 
 from crt_desktop.content import Content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.report_back import Answer
-from crt_desktop.domain.store import PlanStore, SessionStore
+from crt_desktop.domain.store import PlanStore, SessionStore, plan_store_of
 
 
 class ExportFailed(Exception):
@@ -62,5 +62,4 @@ class Services:
     @property
     def plans(self) -> PlanStore | None:
         """The store as a PlanStore when it keeps teams' plans (the SQL store does)."""
-        needed = ("team_names", "team_plan", "set_planned")
-        return cast(PlanStore, self.store) if all(hasattr(self.store, n) for n in needed) else None
+        return plan_store_of(self.store)

@@ -52,6 +52,7 @@ from .foot_overlays import FootOverlays
 from .guide_panel import SectionTools
 from .message_banner import BANNER_SECONDS, MessageBanner
 from .note_entry import NoteEntry
+from .projector_follower import follow_projector
 from .room_view import RoomView, choose_screen
 from .timer import TimerControls
 
@@ -102,6 +103,7 @@ class ConsoleWindow(QMainWindow):
         self.controller = controller
         self.countdown = countdown or (room_view.countdown if room_view else Countdown(self))
         self.room_view = room_view or RoomView(controller, self.countdown)
+        self.room_view.keep_focus_with(self)
         self.export_summary = export_summary
         content = content or packaged_content()
         board = controller.board
@@ -192,6 +194,7 @@ class ConsoleWindow(QMainWindow):
             content=content,
         )
         self._fit_small_screen()
+        self.projector = follow_projector(self, self.room_view, self.show_message)
 
     # --- menus and keys ----------------------------------------------------------------------
 
@@ -377,8 +380,7 @@ class ConsoleWindow(QMainWindow):
     # --- the room view -----------------------------------------------------------------------
 
     def show_room_view(self) -> None:
-        self.room_view.show()
-        self.room_view.raise_()
+        self.room_view.show_beside()
 
     def present(self) -> None:
         self.room_view.present()
@@ -391,7 +393,7 @@ class ConsoleWindow(QMainWindow):
             return
         if screen is self.screen():
             self.room_view.move_to(screen)
-            self.room_view.show()
+            self.room_view.show_beside()
         else:
             self.room_view.present(screen)
 

@@ -99,6 +99,7 @@ class RoomView(QWidget):
     full_screen_changed = Signal(bool)
     text_scale_changed = Signal(float)
     report_back_changed = Signal(bool)
+    placed = Signal()  # shown, or moved to a screen
     # The report-back page is built the first time it is shown; the board shows until then.
     report_back: ReportBackBoard | None = None
     _content_page = 0  # the page blanking returns to: 0 the board, 2 the report-back
@@ -245,11 +246,47 @@ class RoomView(QWidget):
         else:
             self.present()
 
+    def keep_focus_with(self, console: QWidget) -> None:
+        """Showing or moving the room view onto another screen than `console`'s leaves the
+        keyboard with the console: the room view never takes focus there (what the
+        facilitator types must never land in a window nobody types into)."""
+        self._console = console
+
+    _console: QWidget | None = None
+
+    def _apart(self) -> bool:
+        console = self._console
+        return console is not None and self.screen() is not console.screen()
+
+    def _show_window(self, full: bool) -> None:
+        # Only full screen on the console's own screen does the room view take the keyboard,
+        # so its Esc comes back; anywhere else (the projector) it is shown without focus.
+        takes_focus = not self._apart() and (full or self._console is None)
+        flag = Qt.WindowType.WindowDoesNotAcceptFocus
+        if bool(self.windowFlags() & flag) == takes_focus:
+            self.setWindowFlag(flag, not takes_focus)  # hides the window until shown again
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not takes_focus)
+        if full and takes_focus:
+            self.showFullScreen()
+        elif full:  # showFullScreen() would also ask to activate the window
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+            self.show()
+        else:
+            self.show()
+        if self._console is not None and self._apart():
+            self._console.activateWindow()  # a window manager may have moved it regardless
+        self.placed.emit()
+
+    def show_beside(self) -> None:
+        """Show the room view where it is, leaving the keyboard with the console."""
+        self._show_window(self.isFullScreen())
+        self.raise_()
+
     def present(self, screen: QScreen | None = None) -> None:
         """Full screen on `screen` (or where the window is now)."""
         if screen is not None:
             self.move_to(screen)
-        self.showFullScreen()
+        self._show_window(True)
         self.full_screen_changed.emit(True)
 
     def leave_full_screen(self) -> None:
@@ -265,7 +302,7 @@ class RoomView(QWidget):
         area = screen.availableGeometry()
         self.setGeometry(area.adjusted(40, 40, -40, -40))
         if was_full:
-            self.showFullScreen()
+            self._show_window(True)
 
     @staticmethod
     def screens() -> list[QScreen]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -125,7 +125,9 @@ class ConsoleWindow(QMainWindow):
                     v, selected, deselected
                 )
             )
-            view.selectionModel().currentChanged.connect(self._current_changed)
+            view.selectionModel().currentChanged.connect(
+                lambda current, _previous, v=view: self._current_changed(v, current)
+            )
             panel = ColumnPanel(view)
             self.views.append(view)
             self.panels.append(panel)
@@ -243,10 +245,12 @@ class ConsoleWindow(QMainWindow):
                 other.clearSelection()
         self._selecting = False
 
-    def _current_changed(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.room_view.show_note(ids[-1])
+    def _current_changed(self, view: ColumnView, current: QModelIndex) -> None:
+        # The note just clicked or stepped to (a click makes it current before selecting it,
+        # so the selection here would still be the one before).
+        ids = view.column_model().note_ids()
+        if current.isValid() and 0 <= current.row() < len(ids):
+            self.room_view.show_note(ids[current.row()])
 
     def _step_sideways(self, view: ColumnView, step: int) -> None:
         index = self.views.index(view) + step

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .edge_scroller import EdgeScroller
 from .row_heights import RowHeights
 
 Index = QModelIndex | QPersistentModelIndex
@@ -89,6 +90,7 @@ class CardColumnView(QListView):
         self._backdrop: QColor | None = None
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None
         self._pending_scroll = None
+        self._drag_scroll = EdgeScroller(self.viewport, self.verticalScrollBar)
 
     def set_backdrop(self, colour: QColor | None) -> None:
         """Paint the space behind the cards in this colour (that of the panel around the view),
@@ -576,7 +578,14 @@ class CardColumnView(QListView):
     # --- drag and drop -------------------------------------------------------------------------
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        super().dragMoveEvent(event)
+        # Qt's own scrolling near an edge starts slow and starts again from slow at every
+        # move of the mouse, so a hand held still at the top crawls; the drag scrolls here.
+        self.setAutoScroll(False)
+        try:
+            super().dragMoveEvent(event)
+        finally:
+            self.setAutoScroll(True)
+        self._drag_scroll.follow(event.position().toPoint())
         old = QRect(self._drop_rect)
         self._drop_rect, self._drop_line = QRect(), False
         if event.isAccepted() and self.showDropIndicator():
@@ -608,10 +617,12 @@ class CardColumnView(QListView):
         return QRect(0, end, self.viewport().width(), 0), True
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._drag_scroll.stop()
         super().dragLeaveEvent(event)
         self._clear_drop_indicator()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._drag_scroll.stop()
         super().dropEvent(event)
         self._clear_drop_indicator()
 

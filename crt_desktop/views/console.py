@@ -71,14 +71,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def window_title(board: Board, content: Content) -> str:
-    """e.g. "Outpatient nursing — Section 4: <the section's title> — 20 November 2026": the
-    team, the section as the rest of the app names it, and the day (a team meets many times)."""
+    """e.g. "Outpatient nursing — Section 4: <the section's title> — 20 November 2026 —
+    session 12": the team, the section as the rest of the app names it, the day (a team meets
+    many times) and the session's number, as in the session list (one file imported twice)."""
     session = board.session
     try:
         section = f"Section {session.section}: {content.section(session.section).title}"
     except KeyError:
         section = f"Section {session.section}"
-    return f"{session.team} — {section} — {written_date(session.held_on)}"
+    number = f" — session {session.id}" if session.id is not None else ""
+    return f"{session.team} — {section} — {written_date(session.held_on)}{number}"
 
 
 class ConsoleWindow(QMainWindow):

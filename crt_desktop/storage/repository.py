@@ -89,7 +89,15 @@ class SqlSessionStore:
         )
         with translated("read the list of sessions"), self._engine.connect() as conn:
             return [
-                SessionSummary(*row[:6], created_at=_stored_time(row[6]))
+                SessionSummary(
+                    row.id,
+                    row.held_on,
+                    row.team,
+                    row.section,
+                    row.template,
+                    row[5],
+                    created_at=_stored_time(row[6]),
+                )
                 for row in conn.execute(query)
             ]
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QResizeEvent, QS
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from crt_desktop.content import Content
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.qt_models.column_model import ColumnModel
@@ -115,7 +116,12 @@ class RoomView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("roomView")
-        self.setWindowTitle(f"Room view — {controller.board.template.title}")
+        board = controller.board
+        # The section's title, as the console, the session list and the PDFs name it.
+        section_title = (content or packaged_content()).title_of(
+            board.session.section, board.template.title
+        )
+        self.setWindowTitle(f"Room view — {section_title}")
         self.setStyleSheet(style_sheet(theme))
         self.controller = controller
         self.theme = theme
@@ -156,7 +162,7 @@ class RoomView(QWidget):
             self.more_labels.append(more)
             columns.addWidget(panel, 1)
 
-        self.title = QLabel(controller.board.template.title)
+        self.title = QLabel(section_title)
         self.title.setObjectName("roomTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.timer = TimerDisplay(self.countdown, glow="#5B9BD5")

@@ -104,6 +104,9 @@ class SessionPicker(QMainWindow):
         self.setCentralWidget(central)
 
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_session)
+        # Esc closes the list as it would a dialog: with no session open that ends CRT Desktop,
+        # which has saved everything already.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         add_quit_key(self)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
         self.refresh()

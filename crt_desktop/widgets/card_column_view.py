@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
@@ -307,10 +308,28 @@ class CardColumnView(QListView):
     def setItemDelegate(self, delegate: QAbstractItemDelegate) -> None:
         if self._sized_by is not None:
             self._sized_by.sizeHintChanged.disconnect(self._size_hint_changed)
+            self._sized_by.commitData.disconnect(self._commit_own)
+            self._sized_by.closeEditor.disconnect(self._close_own)
         super().setItemDelegate(delegate)
+        # One delegate draws every column of a window, so its editor signals reach every
+        # column; each view takes only its own editors' (the others would warn about them).
+        QObject.disconnect(delegate, None, self, None)  # what Qt connected, re-made below
+        delegate.commitData.connect(self._commit_own)
+        delegate.closeEditor.connect(self._close_own)
         delegate.sizeHintChanged.connect(self._size_hint_changed)
         self._sized_by = delegate
         self._stale = True
+
+    def _owns(self, editor: QWidget) -> bool:
+        return editor.parent() is self.viewport()
+
+    def _commit_own(self, editor: QWidget) -> None:
+        if self._owns(editor):
+            self.commitData(editor)
+
+    def _close_own(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if self._owns(editor):
+            self.closeEditor(editor, hint)
 
     def _size_hint_changed(self, index: QModelIndex) -> None:
         self.invalidate_layout()

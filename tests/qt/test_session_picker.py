@@ -142,3 +142,15 @@ def test_one_file_imported_twice_gives_two_rows_told_apart(qtbot, store, tmp_pat
     assert model.headerData(NUMBER_COLUMN, Qt.Orientation.Horizontal) == "No."
     titles = {window_title(store.load_board(s.id), content()) for s in (first, second)}
     assert len(titles) == 2
+
+
+def test_esc_closes_the_session_list(qtbot, store):
+    """Esc on the list closes it, as it would a dialog (it used to do nothing)."""
+    store.create_session(Session("Night shift", 4, date(2026, 11, 20), "control-board"))
+    picker = make_picker(qtbot, store, [])
+    picker.show()
+    qtbot.waitExposed(picker)
+    picker.table.setFocus()
+    qtbot.waitUntil(picker.table.hasFocus)
+    qtbot.keyClick(picker.table, Qt.Key.Key_Escape)
+    assert not picker.isVisible()

@@ -116,10 +116,9 @@ class RoomView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("roomView")
-        board = controller.board
         # The section's title, as the console, the session list and the PDFs name it.
         section_title = (content or packaged_content()).title_of(
-            board.session.section, board.template.title
+            controller.board.session.section, controller.board.template.title
         )
         self.setWindowTitle(f"Room view — {section_title}")
         self.setStyleSheet(style_sheet(theme))

@@ -313,7 +313,8 @@ class CardColumnView(QListView):
         super().setItemDelegate(delegate)
         # One delegate draws every column of a window, so its editor signals reach every
         # column; each view takes only its own editors' (the others would warn about them).
-        QObject.disconnect(delegate, None, self, None)  # what Qt connected, re-made below
+        # What Qt connected, re-made below (the stubs lack the any-signal, any-slot form).
+        QObject.disconnect(delegate, None, self, None)  # type: ignore[call-overload]
         delegate.commitData.connect(self._commit_own)
         delegate.closeEditor.connect(self._close_own)
         delegate.sizeHintChanged.connect(self._size_hint_changed)

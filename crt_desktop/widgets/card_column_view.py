@@ -73,6 +73,12 @@ class MeasuringDelegate(Protocol):
 class CardColumnView(QListView):
     """Cards stacked top to bottom, each as wide as the view, laid out row by row."""
 
+    # The room view paints only cards that show whole: a card cut at an edge through the
+    # middle of a line (or without its votes line) reads wrong from the back of the room.
+    # The first card in sight is painted whatever its size, so one taller than the view
+    # still shows what fits.
+    whole_cards_only = False
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows = RowHeights()
@@ -544,7 +550,8 @@ class CardColumnView(QListView):
         editing = self.state() == QAbstractItemView.State.EditingState
         selections = self.selectionModel()
         root = self.rootIndex()
-        for row in range(first, last + 1):
+        shown = self.whole_rows() if self.whole_cards_only else range(first, last + 1)
+        for row in range(max(first, shown.start), min(last + 1, shown.stop)):
             index = model.index(row, 0, root)
             option.rect = QRect(0, tops[row] - offset, width, self._rows.height(row))
             state = base_state
@@ -558,6 +565,22 @@ class CardColumnView(QListView):
             delegate.paint(painter, option, index)
         self._paint_drop_indicator(painter)
         painter.end()
+
+    def whole_rows(self) -> range:
+        """The rows whose cards show whole now; at least the first card in sight (one taller
+        than the view, or the only one), so a view with cards never paints none."""
+        if not self._ensure_layout() or not self._rows:
+            return range(0)
+        offset = self.verticalOffset()
+        bottom = offset + self.viewport().height()
+        tops = self._rows.tops()
+        first = self._row_at(offset)
+        if tops[first] < offset and first + 1 < len(self._rows) and tops[first + 2] <= bottom:
+            first += 1  # cut at the top, with a whole card after it
+        last = first
+        while last + 1 < len(self._rows) and tops[last + 2] <= bottom:
+            last += 1
+        return range(first, last + 1)
 
     def _settle_visible_in_paint(self) -> bool:
         """The safety net: a row in sight still estimated is measured before it is painted

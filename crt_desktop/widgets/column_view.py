@@ -73,6 +73,7 @@ class ColumnView(CardColumnView):
             self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.whole_cards_only = True
         self._card_room = None  # the scroll bar policy may have changed
 
     def column_model(self) -> ColumnModel:

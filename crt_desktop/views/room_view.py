@@ -253,7 +253,9 @@ class RoomView(QWidget):
         if on and self.report_back is None:
             from .room_report_back import ReportBackBoard
 
-            self.report_back = ReportBackBoard(self.controller, self.theme, self.body_points)
+            self.report_back = ReportBackBoard(
+                self.controller, self.theme, self.body_points, in_room=True
+            )
             self.pages.addWidget(self.report_back)
             self.text_scale_changed.connect(self.report_back.apply_fonts)
         self._content_page = 2 if on else 0

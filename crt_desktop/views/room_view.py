@@ -192,7 +192,7 @@ class RoomView(QWidget):
         board_layout.addLayout(columns, 1)
         # A selected note too long for its column, shown whole over the board.
         self.note_overlay = NoteOverlay(board, theme)
-        controller.patched.connect(self._schedule_overflow)
+        controller.changed.connect(self._schedule_overflow)
         for view in self.views:
             view.column_model().rowsInserted.connect(self._note_added)
         blank = QWidget()

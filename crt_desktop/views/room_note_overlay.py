@@ -19,7 +19,9 @@ from crt_desktop.widgets.theme import NoteTheme
 # The panel's share of the board it covers, on each side.
 _SIDE_SHARE = 0.06
 _TOP_SHARE = 0.1
-# Type steps down from the note size by this factor until the note fits (never below the floor).
+# Type starts larger than the cards' (it has the board to itself) and steps down by this factor
+# until the note fits (never below the floor).
+_LARGEST_SHARE = 1.5
 _STEP = 0.92
 _FLOOR_SHARE = 0.4
 
@@ -51,8 +53,7 @@ class NoteOverlay(QFrame):
         colours = self.theme.kind(note.kind)
         self.setStyleSheet(
             f"QFrame#noteOverlay {{ background: {colours.fill}; border: 3px solid "
-            f"{self.theme.selected_edge}; border-left: 14px solid {colours.edge}; "
-            "border-radius: 10px; }"
+            f"{self.theme.selected_edge}; border-left: 16px solid {colours.edge}; }}"
             f"QLabel#noteOverlayText {{ color: {self.theme.note_text}; }}"
             f"QLabel#noteOverlayMarks {{ color: {colours.ink}; }}"
         )
@@ -60,8 +61,7 @@ class NoteOverlay(QFrame):
         self.marks.setText("  ·  ".join(chip.text for chip in made))
         self.marks.setVisible(bool(made))
         self.text.setText(note.text)
-        self._place()
-        self._fit(points)
+        self._place(self._fit(points))
         self.show()
         self.raise_()
 
@@ -69,31 +69,42 @@ class NoteOverlay(QFrame):
         self.note_id = None
         self.hide()
 
-    def _place(self) -> None:
+    def _area(self) -> QRect:
         host = self.parentWidget()
         assert host is not None
         area = host.rect()
         dx, dy = round(area.width() * _SIDE_SHARE), round(area.height() * _TOP_SHARE)
-        self.setGeometry(area.adjusted(dx, dy, -dx, -dy))
+        return area.adjusted(dx, dy, -dx, -dy)
 
-    def _fit(self, points: float) -> None:
-        """The largest type, up to `points`, at which the whole note fits the panel."""
+    def _place(self, needed: int) -> None:
+        """As tall as the note needs (at most the area), centred over the board."""
+        area = self._area()
         margins = self._box.contentsMargins()
-        width = self.width() - margins.left() - margins.right() - 6
-        room = self.height() - margins.top() - margins.bottom() - 6
-        size = points
+        height = min(area.height(), needed + margins.top() + margins.bottom() + 12)
+        top = area.top() + (area.height() - height) // 2
+        self.setGeometry(QRect(area.left(), top, area.width(), height))
+
+    def _fit(self, points: float) -> int:
+        """The largest type, up to half as large again as `points`, at which the whole note
+        fits the area; the height it then needs."""
+        area = self._area()
+        margins = self._box.contentsMargins()
+        width = area.width() - margins.left() - margins.right() - 22
+        room = area.height() - margins.top() - margins.bottom() - 12
+        size = points * _LARGEST_SHARE
         floor = points * _FLOOR_SHARE
         while True:
             marks_font = _font(self.marks.font(), size * self.theme.chip_share, bold=True)
             text_font = _font(self.text.font(), size, bold=False)
             needed = self._height(text_font, self.text.text(), width)
-            if self.marks.isVisibleTo(self):
+            if not self.marks.isHidden():
                 needed += self._height(marks_font, self.marks.text(), width) + 12
             if needed <= room or size <= floor:
                 break
             size = max(floor, size * _STEP)
         self.marks.setFont(marks_font)
         self.text.setFont(text_font)
+        return needed
 
     @staticmethod
     def _height(font: QFont, text: str, width: int) -> int:

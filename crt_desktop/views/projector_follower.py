@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar, QWidget
 
@@ -43,6 +43,7 @@ class ProjectorFollower(QObject):
         self.notice = QLabel(GONE_NOTICE)
         self.notice.setObjectName("projectorNotice")
         self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel#projectorNotice { color: #8B0000; font-weight: bold; }")
         self.notice.hide()
         status_bar.addPermanentWidget(self.notice, 1)
         self._return_timer = QTimer(self)
@@ -86,9 +87,6 @@ class ProjectorFollower(QObject):
     def _set_waiting(self, on: bool) -> None:
         self.waiting = on
         self.notice.setVisible(on)
-        # Read out by screen readers as the status changes.
-        self.notice.setAccessibleName(GONE_NOTICE if on else "")
-        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
 
 def follow_projector(

@@ -173,7 +173,7 @@ class SessionPicker(QMainWindow):
         notes = f"{summary.note_count} note{'' if summary.note_count == 1 else 's'}"
         question = (
             f"Delete the session of {summary.team} on {written_date(summary.held_on)} "
-            f"(Section {summary.section}, {notes})? This cannot be undone."
+            f"(Section {summary.section}, {notes}, session {summary.id})? This cannot be undone."
         )
         asked = confirm or (lambda text: ask(self, "Delete session", text, "Delete"))
         if not asked(question):

@@ -93,8 +93,8 @@ def test_delete_asks_naming_the_session_then_deletes_it(qtbot, store):
     asked: list[str] = []
     assert not picker.delete_selected(lambda text: asked.append(text) or False)
     assert asked == [
-        "Delete the session of Day shift on 20 November 2026 (Section 4, 1 note)? "
-        "This cannot be undone."
+        "Delete the session of Day shift on 20 November 2026 "
+        f"(Section 4, 1 note, session {doomed.id})? This cannot be undone."
     ]
     assert len(store.list_sessions()) == 2
     assert picker.delete_selected(lambda _text: True)

@@ -97,7 +97,11 @@ class CardColumnView(QListView):
         self._backdrop: QColor | None = None
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None
         self._pending_scroll = None
-        self._drag_scroll = EdgeScroller(self.viewport, self.verticalScrollBar)
+        # The drop line drawn before a scroll would point at the wrong place: cleared, it
+        # comes back with the next move of the mouse.
+        self._drag_scroll = EdgeScroller(
+            self.viewport, self.verticalScrollBar, self._clear_drop_indicator
+        )
 
     def set_backdrop(self, colour: QColor | None) -> None:
         """Paint the space behind the cards in this colour (that of the panel around the view),

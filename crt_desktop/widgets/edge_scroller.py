@@ -17,10 +17,16 @@ BAND_MIN_PX = 24
 
 
 class EdgeScroller(QObject):
-    def __init__(self, viewport: Callable[[], QWidget], bar: Callable[[], QScrollBar]) -> None:
+    def __init__(
+        self,
+        viewport: Callable[[], QWidget],
+        bar: Callable[[], QScrollBar],
+        scrolled: Callable[[], None],
+    ) -> None:
         super().__init__()
         self._viewport = viewport
         self._bar = bar
+        self._scrolled = scrolled  # what was shown under the hand has moved
         self._step = 0
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -44,8 +50,9 @@ class EdgeScroller(QObject):
         if y < band:
             depth = min(band, band - y)
             return -max(1, round(fastest * depth / band))
-        if y > height - band:
-            depth = min(band, y - (height - band))
+        last = height - 1  # the bottom row of pixels, as y = 0 is the top one
+        if y > last - band:
+            depth = min(band, y - (last - band))
             return max(1, round(fastest * depth / band))
         return 0
 
@@ -57,6 +64,8 @@ class EdgeScroller(QObject):
         bar = self._bar()
         before = bar.value()
         bar.setValue(before + self._step)
+        if bar.value() != before:
+            self._scrolled()
         if (self._step < 0 and before <= bar.minimum()) or (
             self._step > 0 and before >= bar.maximum()
         ):

@@ -228,3 +228,14 @@ def test_a_drag_held_at_either_edge_scrolls_as_fast_up_as_down(view):
     up = -_hover_drag(view, 3, 1.0)
     assert down > page and up > page
     assert up > 0.6 * down
+
+
+def test_edge_scrolling_is_the_same_speed_up_as_down_and_faster_nearer_the_edge():
+    """The speed depends only on how near the edge the hand is, never on the direction."""
+    from crt_desktop.widgets.edge_scroller import EdgeScroller
+
+    step = EdgeScroller.step_for
+    assert step(300, 600) == 0
+    for depth in (0, 10, 40, 70):
+        assert step(depth, 600) == -step(599 - depth, 600) != 0
+    assert abs(step(2, 600)) > abs(step(60, 600))

@@ -32,6 +32,7 @@ class NoteOverlay(QFrame):
         self.setObjectName("noteOverlay")
         self.theme = theme
         self.note_id: str | None = None
+        self._shown: tuple[object, ...] | None = None
         self.marks = QLabel()
         self.marks.setObjectName("noteOverlayMarks")
         self.text = QLabel()
@@ -49,6 +50,11 @@ class NoteOverlay(QFrame):
 
     def show_note(self, note: Note, stack_count: int, points: float, *, kind: bool) -> None:
         """Show `note` whole, its type at most `points` (the note size in the room)."""
+        host = self.parentWidget()
+        shown = (note, stack_count, points, kind, host.size() if host is not None else None)
+        if self.isVisible() and shown == self._shown:
+            return  # asked again after every change to the board: nothing to redo
+        self._shown = shown
         self.note_id = note.id
         colours = self.theme.kind(note.kind)
         self.setStyleSheet(
@@ -67,6 +73,7 @@ class NoteOverlay(QFrame):
 
     def put_away(self) -> None:
         self.note_id = None
+        self._shown = None
         self.hide()
 
     def _area(self) -> QRect:

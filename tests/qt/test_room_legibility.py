@@ -142,3 +142,26 @@ def test_the_columns_stay_put_when_the_timer_appears(qtbot):
     _settle()
     assert room.timer.isVisible()
     assert [panel.geometry() for panel in room.panels] == before
+
+
+def test_the_long_note_is_put_away_when_hidden_from_the_room_or_a_note_is_added(qtbot):
+    """The panel never shows a note the room may not see, and gives way to a new note."""
+    from crt_desktop.domain.operations import SetHidden
+
+    store = MemoryStore()
+    controller = BoardController(new_board(store), store)
+    controller.do(AddNote(LONG, note_id="long"))
+    room = _room(qtbot, controller)
+    room.set_text_scale(2.0)
+    _settle()
+    room.show_note("long")
+    assert room.note_overlay.isVisible()
+    controller.do(SetHidden(("long",), True))
+    _settle()
+    assert room.note_overlay.isHidden()
+    controller.do(SetHidden(("long",), False))
+    room.show_note("long")
+    assert room.note_overlay.isVisible()
+    controller.do(AddNote("Too many meetings"))
+    _settle()
+    assert room.note_overlay.isHidden()

@@ -9,12 +9,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from crt_desktop.storage.database import open_database
 from tests.unit.builders import control_board
 
 from .conftest import plug_projector, unplug_projector
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.xvfb
 
 
 def _xdotool(env: dict[str, str], *args: str) -> str:

@@ -133,7 +133,9 @@ app = QApplication([])
 from tests.qt.fakes import MemoryStore, sample_board
 from crt_desktop.views.console import open_board_windows
 store = MemoryStore()
-console, room = open_board_windows(sample_board(store, 12), store)
+from crt_desktop.app import make_services
+from crt_desktop.content import content
+console, room = open_board_windows(sample_board(store, 12), make_services(store, content()))
 
 def settle(seconds):
     end = time.monotonic() + seconds

@@ -17,7 +17,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from crt_desktop.content import content as packaged_content
+from crt_desktop.app import make_services
+from crt_desktop.content import content
 from crt_desktop.domain.note import Note
 from crt_desktop.export.interchange import write_board_file
 from crt_desktop.export.summary import write_leader_summary
@@ -116,7 +117,7 @@ def test_pdf_shows_no_author_and_no_time_of_writing(qapp, tmp_path):
     board = database.store.load_board(session_id)
     assert board.session.held_on != date.today()
     pdf = write_leader_summary(
-        board, tmp_path / "summary.pdf", pagesize="A4", content=packaged_content()
+        board, tmp_path / "summary.pdf", pagesize="A4", content=content()
     )
     reader = PdfReader(pdf)
     text = "\n".join(page.extract_text() for page in reader.pages)
@@ -159,7 +160,7 @@ def test_database_backups_and_exports_are_owner_only(qapp, tmp_path):
         board = database.store.load_board(session_id)
         exports = [
             write_leader_summary(
-                board, tmp_path / "summary.pdf", pagesize="A4", content=packaged_content()
+                board, tmp_path / "summary.pdf", pagesize="A4", content=content()
             ),
             tmp_path / "session.json",
         ]
@@ -196,11 +197,9 @@ def test_no_network_connection_is_ever_made(qapp, tmp_path, monkeypatch):
 
     database, controller, session_id = scripted_session(tmp_path, qapp)
     board = database.store.load_board(session_id)
-    console, room = open_board_windows(board, database.store)
+    console, room = open_board_windows(board, make_services(database.store, content()))
     qapp.processEvents()
-    write_leader_summary(
-        board, tmp_path / "summary.pdf", pagesize="Letter", content=packaged_content()
-    )
+    write_leader_summary(board, tmp_path / "summary.pdf", pagesize="Letter", content=content())
     write_board_file(board, tmp_path / "session.json")
     console.close()
     room.close()

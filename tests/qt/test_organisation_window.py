@@ -144,12 +144,12 @@ def test_a_team_shows_its_charts_and_their_numbers_in_words(window) -> None:  # 
 
 
 def test_the_session_list_opens_the_organisation_window_and_it_opens_a_session(qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    from crt_desktop.app import Desktop
+    from crt_desktop.app import Desktop, make_services
 
     database = open_database(tmp_path / "org.db")
     seed_organisation(database.store, teams=2, sessions=2, notes=12, last_session=TODAY)
     desktop = Desktop(
-        database.store,
+        make_services(database.store, content()),
         screen=None,
         present=False,
         organisation=lambda: organisation_services(database.engine, content()),
@@ -171,10 +171,10 @@ def test_the_session_list_opens_the_organisation_window_and_it_opens_a_session(q
 
 
 def test_without_an_organisation_the_session_list_has_no_such_button(qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    from crt_desktop.app import Desktop
+    from crt_desktop.app import Desktop, make_services
 
     database = open_database(tmp_path / "org.db")
-    desktop = Desktop(database.store, screen=None, present=False)
+    desktop = Desktop(make_services(database.store, content()), screen=None, present=False)
     qtbot.addWidget(desktop.picker)
     assert not desktop.picker.organisation_button.isVisibleTo(desktop.picker)
     database.close()

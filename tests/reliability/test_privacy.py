@@ -116,9 +116,7 @@ def test_pdf_shows_no_author_and_no_time_of_writing(qapp, tmp_path):
     database, controller, session_id = scripted_session(tmp_path, qapp)
     board = database.store.load_board(session_id)
     assert board.session.held_on != date.today()
-    pdf = write_leader_summary(
-        board, tmp_path / "summary.pdf", pagesize="A4", content=content()
-    )
+    pdf = write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4", content=content())
     reader = PdfReader(pdf)
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert not CLOCK.search(text)
@@ -159,9 +157,7 @@ def test_database_backups_and_exports_are_owner_only(qapp, tmp_path):
         assert all(p.exists() for p in side)
         board = database.store.load_board(session_id)
         exports = [
-            write_leader_summary(
-                board, tmp_path / "summary.pdf", pagesize="A4", content=content()
-            ),
+            write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4", content=content()),
             tmp_path / "session.json",
         ]
         write_board_file(board, exports[1])

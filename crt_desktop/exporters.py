@@ -4,12 +4,15 @@ each loaded when first used (not at start-up) and given the app's content."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from crt_desktop.content import Content
-from crt_desktop.domain.board import Board
-from crt_desktop.domain.report_back import Answer
-from crt_desktop.domain.session import Session
 from crt_desktop.services import ExportFailed
+
+if TYPE_CHECKING:
+    from crt_desktop.content import Content
+    from crt_desktop.domain.board import Board
+    from crt_desktop.domain.report_back import Answer
+    from crt_desktop.domain.session import Session
 
 
 class PdfExporters:

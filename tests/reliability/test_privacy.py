@@ -80,7 +80,7 @@ def test_room_view_shows_no_author_and_no_time(qapp, tmp_path):
     from crt_desktop.views.room_view import RoomView
 
     database, controller, _ = scripted_session(tmp_path, qapp)
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     shown = [room.windowTitle()]
     for label in room.findChildren(QLabel):
         if label.objectName() != "roomTimer":  # the countdown, not a time of writing

@@ -21,9 +21,16 @@ QT_MODULES = ("QtCore", "QtGui", "QtWidgets")
 # Qt plugins the app has no use for on a laptop: GTK's theme (it pulls in the whole GTK stack),
 # the platforms for VNC, framebuffers and bare EGL or Vulkan displays (no desktop), and the
 # generic input plugins those platforms read devices with (TUIO touch pulls in QtNetwork).
-UNUSED_QT_PLUGINS = ("platformthemes/libqgtk3", "platforms/libqvnc", "platforms/libqeglfs",
-                     "platforms/libqlinuxfb", "platforms/libqvkkhrdisplay", "platforms/libqminimalegl",
-                     "egldeviceintegrations", "generic/")  # fmt: skip
+UNUSED_QT_PLUGINS = (
+    "platformthemes/libqgtk3",
+    "platforms/libqvnc",
+    "platforms/libqeglfs",
+    "platforms/libqlinuxfb",
+    "platforms/libqvkkhrdisplay",
+    "platforms/libqminimalegl",
+    "egldeviceintegrations",
+    "generic/",
+)
 
 
 def package_data_globs(pyproject: Path = PROJECT / "pyproject.toml") -> list[str]:

@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
@@ -46,7 +47,9 @@ def existing_sqlite_file(url: str) -> Path | None:
     return None if path.exists() else path
 
 
-def open_store(args: argparse.Namespace, *, create: bool = True) -> SessionStore:
+def open_store(
+    args: argparse.Namespace, cleanup: ExitStack, *, create: bool = True
+) -> SessionStore:
     """The session store; commands that only read refuse a database file that does not exist."""
     from crt_desktop.storage.database import open_database
 
@@ -54,18 +57,14 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> SessionStore
     missing = None if create else existing_sqlite_file(url)
     if missing is not None:
         raise CommandError(f"There is no database at {missing}.", status=2)
-    hold_lock(args)
+    hold_lock(args, cleanup)
     database = open_database(url)
-    # Closed by run_command as the command ends, so the file is whole and quiet on return.
-    _on_exit(args, database.close)
+    # Closed as the command ends (run_command's ExitStack), so the file is whole and quiet.
+    cleanup.callback(database.close)
     return database.store
 
 
-def _on_exit(args: argparse.Namespace, action: Callable[[], object]) -> None:
-    args.__dict__.setdefault("on_exit", []).append(action)
-
-
-def hold_lock(args: argparse.Namespace) -> None:
+def hold_lock(args: argparse.Namespace, cleanup: ExitStack) -> None:
     """Take the database's one-instance lock until the command ends (before opening it), or
     refuse while the app has the database open. Reading is refused too: SQLite's file locks are
     per process, and a second process that wrongly finds itself alone may fold the app's write-ahead
@@ -83,7 +82,7 @@ def hold_lock(args: argparse.Namespace) -> None:
             "CRT Desktop has this database open; close the app, then run the command again "
             "(or use the app's own menus)."
         )
-    _on_exit(args, lock.unlock)
+    cleanup.callback(lock.unlock)
 
 
 def _session_or_fail(store: SessionStore, session_id: int) -> None:
@@ -93,9 +92,9 @@ def _session_or_fail(store: SessionStore, session_id: int) -> None:
         )
 
 
-def cmd_sessions(args: argparse.Namespace) -> None:
+def cmd_sessions(args: argparse.Namespace, cleanup: ExitStack) -> None:
     missing = existing_sqlite_file(database_url(args))
-    sessions = [] if missing is not None else open_store(args).list_sessions()
+    sessions = [] if missing is not None else open_store(args, cleanup).list_sessions()
     if not sessions:
         print("No sessions yet. Create one with: crt-desktop new --team TEAM --section 4")
         return
@@ -106,7 +105,7 @@ def cmd_sessions(args: argparse.Namespace) -> None:
         print(f"{s.id:>4}  {s.held_on.isoformat():10}  {s.note_count:>5}  {section:<40}  {s.team}")
 
 
-def cmd_new(args: argparse.Namespace) -> None:
+def cmd_new(args: argparse.Namespace, cleanup: ExitStack) -> None:
     # Validate everything before the database is opened (or created).
     team = clean_name(args.team, "team")
     facilitators = clean_name(args.facilitators, "facilitation team", required=False)
@@ -119,11 +118,11 @@ def cmd_new(args: argparse.Namespace) -> None:
         template=template,
         facilitation_team=facilitators,
     )
-    saved = open_store(args).create_session(session)
+    saved = open_store(args, cleanup).create_session(session)
     print(saved.id)
 
 
-def cmd_import(args: argparse.Namespace) -> None:
+def cmd_import(args: argparse.Namespace, cleanup: ExitStack) -> None:
     from crt_desktop.export.interchange_format import InterchangeError
     from crt_desktop.export.interchange_read import read_board_file
 
@@ -134,23 +133,23 @@ def cmd_import(args: argparse.Namespace) -> None:
             raise CommandError(str(exc), status=2) from exc
         # Name the file as well as the field: the file may be one of many being imported.
         raise CommandError(f"{args.file}: {exc}", status=2) from exc
-    saved = open_store(args).save_board(board)
+    saved = open_store(args, cleanup).save_board(board)
     print(saved.id)
 
 
-def cmd_export(args: argparse.Namespace) -> None:
+def cmd_export(args: argparse.Namespace, cleanup: ExitStack) -> None:
     from crt_desktop.export.summary.errors import ExportError
 
     try:
-        _export(args)
+        _export(args, cleanup)
     except ExportError as exc:
         # A folder that is not there is a path to correct (bad input); other failures are not.
         missing = isinstance(exc.__cause__, FileNotFoundError | NotADirectoryError)
         raise CommandError(str(exc), status=2 if missing else 1) from exc
 
 
-def _export(args: argparse.Namespace) -> None:
-    store = open_store(args, create=False)
+def _export(args: argparse.Namespace, cleanup: ExitStack) -> None:
+    store = open_store(args, cleanup, create=False)
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
     if args.json:
@@ -176,17 +175,18 @@ def _export(args: argparse.Namespace) -> None:
     print(write_leader_summary(board, Path(args.pdf), pagesize=args.paper))
 
 
-def cmd_import_responses(args: argparse.Namespace) -> None:
+def cmd_import_responses(args: argparse.Namespace, cleanup: ExitStack) -> None:
     """Print what the leader's answers change, then record them all as one change."""
     from crt_desktop.domain.operations import SetResponses
     from crt_desktop.domain.report_back import plan_answers
     from crt_desktop.export.responses_read import ResponsesError, answers_for, read_filled_file
+    from crt_desktop.session import SessionCore
 
     try:
         form = read_filled_file(Path(args.file))
     except ResponsesError as exc:
         raise CommandError(str(exc), status=2) from exc
-    store = open_store(args, create=False)
+    store = open_store(args, cleanup, create=False)
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
     try:
@@ -200,12 +200,12 @@ def cmd_import_responses(args: argparse.Namespace) -> None:
         if plan.changes:
             print("Nothing was changed (--dry-run).")
         return
-    store.save_patch(args.session_id, SetResponses(plan.pairs()).patch(board))
+    SessionCore(board, store).do(SetResponses(plan.pairs()))
     count = len(plan.changes)
     print(f"Recorded {count} response{'s' if count != 1 else ''}.")
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
+COMMANDS: dict[str, Callable[[argparse.Namespace, ExitStack], None]] = {
     "sessions": cmd_sessions,
     "new": cmd_new,
     "import": cmd_import,
@@ -229,15 +229,14 @@ def _status_for(exc: Exception) -> int | None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    try:
-        COMMANDS[args.command](args)
-    except Exception as exc:
-        status = _status_for(exc)
-        if status is None:
-            raise
-        print(f"crt-desktop: {exc}", file=sys.stderr)
-        return status
-    finally:
-        for action in reversed(args.__dict__.pop("on_exit", [])):
-            action()
+    # What a command opens (the database, its lock) is closed as it ends, whatever happens.
+    with ExitStack() as cleanup:
+        try:
+            COMMANDS[args.command](args, cleanup)
+        except Exception as exc:
+            status = _status_for(exc)
+            if status is None:
+                raise
+            print(f"crt-desktop: {exc}", file=sys.stderr)
+            return status
     return 0

@@ -170,3 +170,14 @@ def test_the_bundle_upgrades_an_old_database_with_its_own_migrations(
         (revision,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
     assert revision == known_revisions()[-1] != "0001"
     assert [p.name for p in clean.home.glob("old.db.backup-0001-*.db")]
+
+
+def test_the_start_up_benchmark_measures_the_bundle_beside_the_venv(
+    unpacked: Path, tmp_path: Path
+) -> None:
+    from benchmarks.bundle_startup import measure_bundle
+
+    figures = measure_bundle(unpacked, runs=1, folder=tmp_path, notes=12)
+    assert [f.key for f in figures] == ["bundle_start", "bundle_rss"]
+    for figure in figures:
+        assert figure.samples[0] > 0 and figure.floor[0] > 0

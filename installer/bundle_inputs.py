@@ -71,7 +71,7 @@ def unused_qt_file(destination: str) -> bool:
     """True for a bundled file the app never loads: Qt's translations (the app has its own
     words) and the unused plugins above."""
     path = "/" + destination.replace("\\", "/")
-    if "/PySide6/Qt/translations/" in path:
+    if "/PySide6/Qt/translations/" in path or "/PySide6/translations/" in path:  # Windows: no Qt/
         return True
     return any(f"/plugins/{plugin}" in path for plugin in UNUSED_QT_PLUGINS)
 

@@ -46,6 +46,7 @@ def test_the_migrations_imports_are_named_and_importable() -> None:
 
 def test_qt_translations_and_unused_plugins_are_left_out() -> None:
     assert inputs.unused_qt_file("PySide6/Qt/translations/qtbase_de.qm")
+    assert inputs.unused_qt_file("PySide6\\translations\\qtbase_de.qm")
     assert inputs.unused_qt_file("PySide6/Qt/plugins/platformthemes/libqgtk3.so")
     assert inputs.unused_qt_file("PySide6\\Qt\\plugins\\generic\\libqtuiotouchplugin.so")
     assert not inputs.unused_qt_file("PySide6/Qt/plugins/platforms/libqxcb.so")

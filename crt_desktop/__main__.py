@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 return run_gui(args)
         print(f"crt-desktop: {problem}", file=sys.stderr)
+        if not (sys.stderr and sys.stderr.isatty()):
+            system_libraries.tell_desktop(problem)
         return 1
     from crt_desktop.commands import run_command
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import shutil
+import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 # Library file → the Debian/Ubuntu package that holds it. The standalone build needs only these.
 COMMON = {"libGL.so.1": "libgl1", "libEGL.so.1": "libegl1"}
@@ -104,3 +106,33 @@ def import_failure_message(error: ImportError) -> str | None:
     if found is None:
         return None
     return _sentence(found.group(1), PACKAGES.get(found.group(1)))
+
+
+# The desktop's own ways to show a sentence, for when Qt itself cannot load.
+DIALOGS = (
+    ("zenity", "--error", "--title=CRT Desktop", "--text"),
+    ("kdialog", "--title", "CRT Desktop", "--error"),
+    ("notify-send", "CRT Desktop"),
+    ("xmessage", "-center"),
+)
+
+
+def tell_desktop(
+    message: str,
+    environ: Mapping[str, str] = os.environ,
+    which: Callable[[str], str | None] = shutil.which,
+    start: Callable[[Sequence[str]], object] = subprocess.Popen,
+) -> bool:
+    """Show the sentence in a dialog too when the app was opened from the desktop's menu, where
+    nobody reads its terminal output. True when a dialog was started."""
+    if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
+        return False
+    for program, *options in DIALOGS:
+        path = which(program)
+        if path is not None:
+            try:
+                start([path, *options, message])
+            except OSError:
+                continue
+            return True
+    return False

@@ -114,6 +114,14 @@ def test_the_build_is_one_small_folder_with_its_launcher(unpacked: Path) -> None
         assert any((unpacked / "_internal" / "crt_desktop" / part).iterdir())
 
 
+def test_add_to_menu_puts_the_app_in_the_applications_menu(unpacked: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    subprocess.run(["sh", str(unpacked / "add-to-menu.sh")], env=env, check=True)
+    entry = (tmp_path / "applications" / "crt-desktop.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{unpacked}/crt-desktop"' in entry.splitlines()
+    assert (tmp_path / "icons" / "hicolor" / "256x256" / "apps" / "crt-desktop.png").is_file()
+
+
 def test_without_the_listed_libraries_the_app_names_the_package(bare: Machine) -> None:
     assert not (bare.root / "usr" / "bin" / "python3").exists()
     started = bare.app()

@@ -6,7 +6,11 @@ import pytest
 
 from crt_desktop import __main__ as cli
 from crt_desktop import system_libraries
-from crt_desktop.system_libraries import import_failure_message, missing_library_message
+from crt_desktop.system_libraries import (
+    import_failure_message,
+    missing_library_message,
+    tell_desktop,
+)
 
 
 class loads_all_but:
@@ -62,6 +66,20 @@ def test_qt_failing_to_import_names_the_package() -> None:
 def test_the_app_says_the_sentence_and_stops(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    shown: list[str] = []
     monkeypatch.setattr(system_libraries, "missing_library_message", lambda: "Needs libgl1.")
+    monkeypatch.setattr(system_libraries, "tell_desktop", shown.append)
     assert cli.main([]) == 1
     assert capsys.readouterr().err == "crt-desktop: Needs libgl1.\n"
+    assert shown == ["Needs libgl1."]  # stderr is no terminal here, as from a desktop menu
+
+
+def test_opened_from_a_desktop_the_sentence_is_shown_in_its_dialog() -> None:
+    started: list[list[str]] = []
+    found = {"kdialog": "/usr/bin/kdialog", "xmessage": "/usr/bin/xmessage"}
+    env = {"DISPLAY": ":0"}
+    assert tell_desktop("Needs libgl1.", env, found.get, lambda argv: started.append(list(argv)))
+    assert started == [["/usr/bin/kdialog", "--title", "CRT Desktop", "--error", "Needs libgl1."]]
+    assert not tell_desktop("Needs libgl1.", {}, found.get, lambda argv: started.append([]))
+    assert not tell_desktop("Needs libgl1.", env, {}.get, lambda argv: started.append([]))
+    assert len(started) == 1

@@ -5,10 +5,12 @@ database with its own migrations, and names the package to install when a librar
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import tarfile
 import uuid
 from collections.abc import Iterator
@@ -83,6 +85,14 @@ def clean(tarball: Path) -> Iterator[Machine]:
     made = Machine(machine.with_packages(machine.listed_packages()), tarball)
     yield made
     made.remove()
+
+
+def without_note_ids(exported: Path) -> dict[str, object]:
+    """The exported session with its notes' ids (new random ones at every import) left out."""
+    session = json.loads(exported.read_text(encoding="utf-8"))
+    for note in session["notes"]:
+        assert note.pop("id")
+    return dict(session)
 
 
 def summary_fonts(pdf: Path) -> set[str]:
@@ -189,3 +199,38 @@ def test_the_start_up_benchmark_measures_the_bundle_beside_the_venv(
     assert [f.key for f in figures] == ["bundle_start", "bundle_rss"]
     for figure in figures:
         assert figure.samples[0] > 0 and figure.floor[0] > 0
+
+
+def test_every_command_answers_as_the_venv_does(clean: Machine, tmp_path: Path) -> None:
+    """The same commands, from the bundle on the clean machine and from the virtual environment
+    here: the same exit status, output and files."""
+    sample = Path(__file__).resolve().parents[1] / "data" / "design_example.json"
+    shutil.copy(sample, clean.home / "sample.json")
+    shutil.copy(sample, tmp_path / "sample.json")
+    venv = Path(sys.executable).with_name("crt-desktop")
+    commands = [
+        ["import", "{home}/sample.json"],
+        ["sessions"],
+        ["export", "1", "--json", "{home}/out.json"],
+        ["export", "1", "--pdf", "{home}/summary.pdf", "--paper", "Letter"],
+        ["export", "1", "--report-back", "{home}/report.pdf"],
+        ["export", "1", "--poster", "{home}/poster.pdf", "--paper", "A3"],
+        ["import-responses", "1", "{home}/summary.pdf", "--dry-run"],
+        ["export", "9", "--json", "{home}/none.json"],  # no such session: one sentence, status 2
+    ]
+    for command in commands:
+        command = [*command, "--db", "{home}/commands.db"]
+        bundled = clean.app(*(a.format(home=FACILITATOR) for a in command))
+        here = subprocess.run(
+            [str(venv), *(a.format(home=tmp_path) for a in command)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert bundled.returncode == here.returncode, (command, bundled.stderr, here.stderr)
+        assert bundled.stdout.replace(FACILITATOR, "") == here.stdout.replace(str(tmp_path), "")
+        assert bundled.stderr.replace(FACILITATOR, "") == here.stderr.replace(str(tmp_path), "")
+    assert without_note_ids(clean.home / "out.json") == without_note_ids(tmp_path / "out.json")
+    for pdf in ("summary.pdf", "report.pdf", "poster.pdf"):
+        ours, theirs = PdfReader(clean.home / pdf), PdfReader(tmp_path / pdf)
+        assert [p.extract_text() for p in ours.pages] == [p.extract_text() for p in theirs.pages]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Protocol, cast
 
 from .board import Board
 from .patch import Patch
@@ -67,3 +67,9 @@ class PlanStore(Protocol):
         """Plan a section for a day (None: unplan it) in one committed transaction;
         ValidationError for a bad team name or section, StorageError on failure."""
         ...
+
+
+def plan_store_of(store: object) -> PlanStore | None:
+    """The store as a PlanStore when it keeps plans (the SQL store does), else None."""
+    needed = ("team_names", "team_plan", "set_planned")
+    return cast(PlanStore, store) if all(hasattr(store, n) for n in needed) else None

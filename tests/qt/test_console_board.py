@@ -20,6 +20,7 @@ from crt_desktop.views.console import ConsoleWindow
 from crt_desktop.views.room_view import RoomView
 
 from .fakes import MemoryStore, sample_board
+from .services import services_for
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -32,7 +33,7 @@ def open_console(qtbot, board=None, store=None, section: int = 4) -> ConsoleWind
         board = store.load_board(session.id)  # type: ignore[arg-type]
     controller = BoardController(board, store)
     room = RoomView(controller)
-    console = ConsoleWindow(controller, room)
+    console = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(console)
     qtbot.addWidget(room)
     console.resize(1280, 800)

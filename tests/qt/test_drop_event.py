@@ -12,6 +12,7 @@ from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.views.console import ConsoleWindow
 
 from .fakes import MemoryStore, new_board
+from .services import services_for
 
 
 def test_a_dropped_note_moves_once_and_reports_a_copy(qtbot):
@@ -20,7 +21,7 @@ def test_a_dropped_note_moves_once_and_reports_a_copy(qtbot):
     controller = BoardController(new_board(store), store)
     for key in "abc":
         controller.do(AddNote(key, note_id=key))
-    console = ConsoleWindow(controller)
+    console = ConsoleWindow(controller, services=services_for(store))
     qtbot.addWidget(console)
     qtbot.addWidget(console.room_view)
     console.resize(1200, 700)

@@ -23,10 +23,14 @@ import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from tests.qt.fakes import MemoryStore, sample_board
+from crt_desktop.app import make_services
+from crt_desktop.content import content
 from crt_desktop.views.console import open_board_windows
 store = MemoryStore()
 screen = int(sys.argv[1]) if sys.argv[1] != "-" else None
-console, room = open_board_windows(sample_board(store, 12), store, screen, sys.argv[2] == "present")
+console, room = open_board_windows(
+    sample_board(store, 12), make_services(store, content()), screen, sys.argv[2] == "present"
+)
 app.processEvents()
 print(console.screen().name(), room.screen().name(), room.isVisible(), room.isFullScreen())
 """

@@ -3,7 +3,8 @@
 Qt's own libraries come with the app, but it links to the graphics (OpenGL, EGL) and display
 (X11's xcb, Wayland) libraries of the machine. When one is missing, Qt stops with a plugin
 error that names no package; this check runs before Qt loads and names the Debian package to
-install instead (docs/installing.md lists them all).
+install instead (docs/installing.md lists the standalone build's; scripts/setup.sh installs
+the rest for a virtual environment).
 """
 
 from __future__ import annotations

@@ -14,5 +14,6 @@ security set-key-partition-list -S apple-tool:,apple: -s -k ci "$keychain"
 security list-keychains -d user -s "$keychain"
 identity=$(security find-identity -v -p codesigning "$keychain" | grep -o '"Developer ID Application[^"]*"' | head -1 | tr -d '"')
 # --deep signs the Qt libraries and Python extensions inside the bundle too.
-codesign --force --deep --options runtime --timestamp --sign "$identity" "$app"
+codesign --force --deep --options runtime --timestamp \
+  --entitlements "$(dirname "$0")/entitlements.plist" --sign "$identity" "$app"
 codesign --verify --deep --strict "$app"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -77,3 +78,15 @@ def test_libraries_only_dropped_plugins_linked_to_are_found() -> None:
     ]
     unreached = inputs.unreached_libraries(binaries, lambda source: links[source])
     assert unreached == {"libgtk-3.so.0", "libcairo.so.2", "PySide6/Qt/lib/libQt6Network.so.6"}
+
+
+def test_the_workflows_build_from_files_that_exist() -> None:
+    """The Windows and macOS workflows cannot run here: at least every file they use is real."""
+    workflows = sorted((ROOT / ".github" / "workflows").glob("build-*.yml"))
+    assert [w.name for w in workflows] == ["build-macos.yml", "build-windows.yml"]
+    for workflow in workflows:
+        text = workflow.read_text(encoding="utf-8")
+        used = set(re.findall(r"installer[/\\][\w./\\-]+\.(?:spec|txt|iss|sh)", text))
+        assert "installer/crt-desktop.spec" in used and "installer/build-requirements.txt" in used
+        for path in used:
+            assert (ROOT / path.replace("\\", "/")).is_file(), (workflow.name, path)

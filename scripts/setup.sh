@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Libraries Qt's offscreen and xcb platform plugins load, fonts, Xvfb for screenshots,
 # poppler-utils to look at PDFs, AT-SPI (what screen readers use) for the accessibility test,
+# a window manager, xdotool and xrandr for the tests that need real focus on two monitors, and
 # binutils for the standalone build and debootstrap for its clean-machine test.
 APT_PACKAGES=(
   python3 python3-venv python3-pip
@@ -15,6 +16,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0
   libxcb-xinerama0 xvfb xauth poppler-utils
   dbus dbus-daemon at-spi2-core python3-pyatspi gir1.2-atspi-2.0
+  openbox xdotool x11-xserver-utils x11-utils
   binutils debootstrap
 )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol, cast
 
 from .board import Board
@@ -19,6 +19,8 @@ class SessionSummary:
     section: int
     template: str
     note_count: int
+    # When the session was made or imported: what tells two imports of one file apart.
+    created_at: datetime | None = None
 
 
 class StorageError(RuntimeError):

@@ -52,6 +52,7 @@ from .guide_panel import SectionTools
 from .leadership_menu import LeadershipMenu
 from .message_banner import BANNER_SECONDS, MessageBanner
 from .note_entry import NoteEntry
+from .projector_follower import follow_projector
 from .room_view import RoomView, choose_screen
 from .timer import TimerControls
 
@@ -67,14 +68,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def window_title(board: Board, content: Content) -> str:
-    """e.g. "Outpatient nursing — Section 4: <the section's title> — 20 November 2026": the
-    team, the section as the rest of the app names it, and the day (a team meets many times)."""
+    """e.g. "Outpatient nursing — Section 4: <the section's title> — 20 November 2026 —
+    session 12": the team, the section as the rest of the app names it, the day (a team meets
+    many times) and the session's number, as in the session list (one file imported twice)."""
     session = board.session
     try:
         section = f"Section {session.section}: {content.section(session.section).title}"
     except KeyError:
         section = f"Section {session.section}"
-    return f"{session.team} — {section} — {written_date(session.held_on)}"
+    number = f" — session {session.id}" if session.id is not None else ""
+    return f"{session.team} — {section} — {written_date(session.held_on)}{number}"
 
 
 class ConsoleWindow(QMainWindow):
@@ -94,6 +97,7 @@ class ConsoleWindow(QMainWindow):
         self.services = services
         self.countdown = countdown or (room_view.countdown if room_view else Countdown(self))
         self.room_view = room_view or RoomView(controller, self.countdown, content=services.content)
+        self.room_view.keep_focus_with(self)
         board = controller.board
         self.setWindowTitle(window_title(board, services.content))
         self.setStyleSheet(style_sheet(CONSOLE))
@@ -182,6 +186,7 @@ class ConsoleWindow(QMainWindow):
             current_note=lambda: next(reversed(self.selected_ids()), None),
         )
         self._fit_small_screen()
+        self.projector = follow_projector(self, self.room_view, self.show_message)
 
     # --- what the tools plugged into the console use (ConsoleHost) --------------------------
 
@@ -340,8 +345,7 @@ class ConsoleWindow(QMainWindow):
     # --- the room view -----------------------------------------------------------------------
 
     def show_room_view(self) -> None:
-        self.room_view.show()
-        self.room_view.raise_()
+        self.room_view.show_beside()
 
     def present(self) -> None:
         self.room_view.present()
@@ -354,7 +358,7 @@ class ConsoleWindow(QMainWindow):
             return
         if screen is self.screen():
             self.room_view.move_to(screen)
-            self.room_view.show()
+            self.room_view.show_beside()
         else:
             self.room_view.present(screen)
 

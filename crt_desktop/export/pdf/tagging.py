@@ -83,7 +83,10 @@ class Tags:
     # While pages are drawn --------------------------------------------------------------
 
     def begin(self, canvas: Any, element: Element) -> None:
-        """Open marked content for `element` on the canvas's current page."""
+        """Open marked content for `element` on the canvas's current page.
+
+        Right-to-left text carries its logical text as the element's /ActualText, not in a
+        Span of the page: poppler reorders a Span's text as if it were drawn, reversing it."""
         page = canvas.getPageNumber()
         mcid = self._mcids.get(page, 0)
         self._mcids[page] = mcid + 1
@@ -426,8 +429,10 @@ def _tagged(flowable: Flowable, tags: Tags, parent: Element | None, style: str) 
         return made
     if isinstance(flowable, Heading):
         return Tagged(flowable, tags.element("H2", parent))
+    logical = getattr(flowable, "actual_text", "")  # right-to-left text, as written
     if isinstance(flowable, Paragraph):
-        return Tagged(flowable, tags.element("H1" if style == "title" else "P", parent))
+        role = "H1" if style == "title" else "P"
+        return Tagged(flowable, tags.element(role, parent, actual_text=logical))
     if isinstance(flowable, Striped):
         block = tags.element("Div", parent)
         flowable.parts = tag_story(flowable.parts, tags, block)
@@ -446,7 +451,7 @@ def _tagged(flowable: Flowable, tags: Tags, parent: Element | None, style: str) 
     if type(flowable) in _DRAW_NOTHING:
         return flowable
     # Lines drawn straight on the canvas (a note's details, boxes to tick): a paragraph.
-    return Tagged(flowable, tags.element("P", parent))
+    return Tagged(flowable, tags.element("P", parent, actual_text=logical))
 
 
 def _tag_table(table: Table, tags: Tags, parent: Element | None) -> None:

@@ -58,7 +58,7 @@ def open_store(
     if missing is not None:
         raise CommandError(f"There is no database at {missing}.", status=2)
     hold_lock(args, cleanup)
-    database = open_database(url)
+    database = open_database(url, templates=content().templates)
     # Closed as the command ends (run_command's ExitStack), so the file is whole and quiet.
     cleanup.callback(database.close)
     return database.store

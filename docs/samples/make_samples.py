@@ -201,10 +201,10 @@ def main() -> None:
         )
         if "Leadership items" in text
     )
+    # The two pages after the first leadership page hold most of the typed reasons.
+    pages = ["-f", str(first + 1), "-l", str(first + 2)]
     subprocess.run(
-        ["pdftoppm", "-r", "60", "-png", "-f", str(first + 1), "-l", str(first + 1),
-         str(filled), str(HERE / filled.stem)],
-        check=True,
+        ["pdftoppm", "-r", "60", "-png", *pages, str(filled), str(HERE / filled.stem)], check=True
     )
     print(f"wrote {pdf.name}, {filled.name} and PNGs of their pages")
 

@@ -71,7 +71,7 @@ class Tags:
         self.root = Element("Document")
         self._mcids: dict[int, int] = {}  # page number -> next MCID
         self._page_parents: dict[int, list[Element]] = {}  # page -> element of each MCID
-        self._fields: list[tuple[Element, PDFObjectReference, Any]] = []
+        self._fields: list[tuple[Element, PDFObjectReference]] = []  # each field's Form
 
     def element(self, role: str, parent: Element | None = None, **details: Any) -> Element:
         """A new element at the end of `parent` (the document when None)."""
@@ -102,7 +102,7 @@ class Tags:
         """Put a field's widget (just added to the canvas's page) into `element`."""
         page = canvas.getPageNumber()
         element.kids.append((page, ref))
-        self._fields.append((element, ref, canvas._doc))
+        self._fields.append((element, ref))
 
     # At the end -----------------------------------------------------------------------
 
@@ -123,7 +123,7 @@ class Tags:
             owners = self._page_parents.get(number, [])
             parent_tree += [number - 1, PDFArray([refs[id(e)] for e in owners])]
         key = len(pages)
-        for element, ref, _ in self._fields:
+        for element, ref in self._fields:
             widget = doc.idToObject[ref.name]
             widget.dict["StructParent"] = key
             parent_tree += [key, refs[id(element)]]

@@ -198,8 +198,10 @@ def write_poster(
     *,
     content: Content,
     paper: str | None = None,
+    lang: str = "en",
 ) -> Path:
-    """Write the poster for `board`'s section to `path` atomically and return the path.
+    """Write the poster for `board`'s section to `path` atomically and return the path,
+    tagged in the language `lang`.
 
     `paper` is "A3", "A4" or "Letter" (None: from the locale, like the summary). ExportError
     with one clear sentence if the file cannot be written."""
@@ -209,5 +211,5 @@ def write_poster(
     text = poster_text(board, content)
     day = board.session.held_on
     return write_atomically(
-        Path(path), lambda file: _draw(text, file, chosen, made_on=day), "the poster"
+        Path(path), lambda file: _draw(text, file, chosen, made_on=day, lang=lang), "the poster"
     )

@@ -212,3 +212,13 @@ def test_the_pdfua_checker_finds_nothing(summary: Path, others: list[Path]) -> N
         report = validate(str(path))
         findings = [f for f in report.findings if f.rule_id != "UA-14-001"]
         assert not findings, [(f.rule_id, f.message) for f in findings]
+
+
+def test_the_language_is_a_parameter(tmp_path: Path) -> None:
+    """English today; a Spanish summary will say so to the screen reader."""
+    path = write_leader_summary(
+        forty_notes(), tmp_path / "es.pdf", content=CONTENT, pagesize="A4", lang="es-US"
+    )
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "es-US"
+        assert b"<rdf:li>es-US</rdf:li>" in pdf.Root.Metadata.read_bytes()

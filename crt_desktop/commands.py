@@ -10,11 +10,16 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crt_desktop.content import ContentError, content
+from crt_desktop.domain.board import Board
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.store import SessionStore, StorageError
 from crt_desktop.domain.validation import ValidationError, clean_name
+
+if TYPE_CHECKING:
+    from crt_desktop.storage.database import Database
 
 
 class CommandError(Exception):
@@ -51,6 +56,13 @@ def open_store(
     args: argparse.Namespace, cleanup: ExitStack, *, create: bool = True
 ) -> SessionStore:
     """The session store; commands that only read refuse a database file that does not exist."""
+    return open_database_for(args, cleanup, create=create).store
+
+
+def open_database_for(
+    args: argparse.Namespace, cleanup: ExitStack, *, create: bool = True
+) -> Database:
+    """The open database, closed as the command ends (see open_store)."""
     from crt_desktop.storage.database import open_database
 
     url = database_url(args)
@@ -61,7 +73,7 @@ def open_store(
     database = open_database(url, templates=content().templates)
     # Closed as the command ends (run_command's ExitStack), so the file is whole and quiet.
     cleanup.callback(database.close)
-    return database.store
+    return database
 
 
 def hold_lock(args: argparse.Namespace, cleanup: ExitStack) -> None:
@@ -123,18 +135,40 @@ def cmd_new(args: argparse.Namespace, cleanup: ExitStack) -> None:
 
 
 def cmd_import(args: argparse.Namespace, cleanup: ExitStack) -> None:
+    """Import one session file, or every session file of a folder.
+
+    A folder is read whole before anything is written: if any file in it cannot be imported,
+    each such file is named and the database is left as it was. Each session is then saved in
+    a transaction of its own, so a failure part way keeps whole sessions only."""
+    path = Path(args.file)
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    if path.is_dir() and not files:
+        raise CommandError(f"There are no session files (*.json) in {path}.", status=2)
+    boards, problems = [], []
+    for file in files:
+        try:
+            boards.append(_read_session_file(file))
+        except CommandError as exc:
+            problems.append(str(exc))
+    if problems:
+        more = "" if len(problems) == 1 else f" (and {len(problems) - 1} more)"
+        raise CommandError(f"Nothing was imported: {problems[0]}{more}", status=2)
+    store = open_store(args, cleanup)
+    for board in boards:
+        print(store.save_board(board).id)
+
+
+def _read_session_file(file: Path) -> Board:
     from crt_desktop.export.interchange_format import InterchangeError
     from crt_desktop.export.interchange_read import read_board_file
 
     try:
-        board = read_board_file(Path(args.file), content())
+        return read_board_file(file, content())
     except InterchangeError as exc:
         if isinstance(exc.__cause__, OSError):  # the sentence names the file already
             raise CommandError(str(exc), status=2) from exc
         # Name the file as well as the field: the file may be one of many being imported.
-        raise CommandError(f"{args.file}: {exc}", status=2) from exc
-    saved = open_store(args, cleanup).save_board(board)
-    print(saved.id)
+        raise CommandError(f"{file}: {exc}", status=2) from exc
 
 
 def cmd_export(args: argparse.Namespace, cleanup: ExitStack) -> None:
@@ -213,12 +247,19 @@ def cmd_import_responses(args: argparse.Namespace, cleanup: ExitStack) -> None:
     print(f"Recorded {count} response{'s' if count != 1 else ''}.")
 
 
+def cmd_organisation(args: argparse.Namespace, cleanup: ExitStack) -> None:
+    from crt_desktop.organisation_command import run_organisation
+
+    run_organisation(args, open_database_for(args, cleanup, create=False))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, ExitStack], None]] = {
     "sessions": cmd_sessions,
     "new": cmd_new,
     "import": cmd_import,
     "export": cmd_export,
     "import-responses": cmd_import_responses,
+    "organisation": cmd_organisation,
 }
 
 

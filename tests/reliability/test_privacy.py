@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QLabel
 
 from crt_desktop.app import make_services
 from crt_desktop.content import content
-from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.note import Note
 from crt_desktop.export.interchange import write_board_file
 from crt_desktop.export.summary import write_leader_summary
@@ -117,9 +116,7 @@ def test_pdf_shows_no_author_and_no_time_of_writing(qapp, tmp_path):
     database, controller, session_id = scripted_session(tmp_path, qapp)
     board = database.store.load_board(session_id)
     assert board.session.held_on != date.today()
-    pdf = write_leader_summary(
-        board, tmp_path / "summary.pdf", pagesize="A4", content=packaged_content()
-    )
+    pdf = write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4", content=content())
     reader = PdfReader(pdf)
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert not CLOCK.search(text)
@@ -160,9 +157,7 @@ def test_database_backups_and_exports_are_owner_only(qapp, tmp_path):
         assert all(p.exists() for p in side)
         board = database.store.load_board(session_id)
         exports = [
-            write_leader_summary(
-                board, tmp_path / "summary.pdf", pagesize="A4", content=packaged_content()
-            ),
+            write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4", content=content()),
             tmp_path / "session.json",
         ]
         write_board_file(board, exports[1])
@@ -200,9 +195,7 @@ def test_no_network_connection_is_ever_made(qapp, tmp_path, monkeypatch):
     board = database.store.load_board(session_id)
     console, room = open_board_windows(board, make_services(database.store, content()))
     qapp.processEvents()
-    write_leader_summary(
-        board, tmp_path / "summary.pdf", pagesize="Letter", content=packaged_content()
-    )
+    write_leader_summary(board, tmp_path / "summary.pdf", pagesize="Letter", content=content())
     write_board_file(board, tmp_path / "session.json")
     console.close()
     room.close()

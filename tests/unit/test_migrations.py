@@ -76,6 +76,7 @@ def test_new_database_is_migrated_to_head(migrated: Engine, tmp_path: Path) -> N
     tables = set(inspect(migrated).get_table_names())
     assert tables == {
         "alembic_version", "sessions", "notes", "responses", "progress_updates", "plans",
+        "driver_groups", "driver_group_notes",
     }  # fmt: skip
     assert revision_of(tmp_path / "crt.db") == HEAD
     assert not list(tmp_path.glob("*.backup-*")), "an empty database needs no backup"

@@ -180,9 +180,9 @@ def test_read_only_media_is_read_and_the_gui_says_why_it_cannot_write(good_db, t
         assert (listing.returncode, listing.stderr) == (0, "")
         assert len(listing.stdout.splitlines()) == 3  # the heading and both sessions
         exported = tmp_path / "one.json"
+        argv = ["export", "1", "--json", str(exported), "--db", str(db)]
         result = subprocess.run(
-            [sys.executable, "-m", "crt_desktop", "export", "1", "--json", str(exported)]
-            + ["--db", str(db)],
+            [sys.executable, "-m", "crt_desktop", *argv],
             capture_output=True,
             text=True,
             env=child_env(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path)),

@@ -7,7 +7,10 @@ sentence that names the field (`notes[3].kind: must be "fatigue" or "resilience"
 from __future__ import annotations
 
 import codecs
+import errno
 import json
+import os
+import stat
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -46,9 +49,12 @@ _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, co
 def _too_large(size: int) -> NoReturn:
     raise InterchangeError(
         "",
-        f"the file is {size / 1024 / 1024:.1f} MB; a session file can be at most "
-        f"{MAX_FILE_BYTES // 1024 // 1024} MB.",
+        f"the file is {size / MIB:,.1f} MiB; a session file can be at most "
+        f"{MAX_FILE_BYTES // MIB:,} MiB.",
     )
+
+
+MIB = 1024 * 1024
 
 
 def _reject_constant(name: str) -> NoReturn:
@@ -83,8 +89,10 @@ def parse_json(data: str | bytes) -> Any:
             "", "the file nests lists or objects far too deeply to be a session file."
         ) from exc
     except json.JSONDecodeError as exc:
+        # Some of json's messages end in "at" already ("Invalid control character at").
+        problem = exc.msg.removesuffix(" at")
         raise InterchangeError(
-            "", f"the file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
+            "", f"the file is not valid JSON ({problem} at line {exc.lineno}, column {exc.colno})."
         ) from exc
     except ValueError as exc:  # e.g. a number with thousands of digits
         raise InterchangeError("", "the file holds a number too long to read.") from exc
@@ -93,10 +101,17 @@ def parse_json(data: str | bytes) -> Any:
 def read_board_file(path: Path, content: Content) -> Board:
     """Read and check a session file; its size is checked before it is read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            _too_large(size)
-        with path.open("rb") as file:
+        # Non-blocking, so that a named pipe or a device is refused at once rather than waited
+        # on; what was opened is then checked, so nothing can be swapped in between.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(file.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+            if not stat.S_ISREG(info.st_mode):
+                raise InterchangeError("", f"{path} is not a file (it is a pipe or a device).")
+            if info.st_size > MAX_FILE_BYTES:
+                _too_large(info.st_size)
             data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as exc:
         raise InterchangeError("", f"there is no file {path}.") from exc

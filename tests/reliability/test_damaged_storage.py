@@ -209,6 +209,38 @@ def test_full_disk_is_named(good_db, tmp_path):
         assert db.read_bytes() == before
 
 
+def test_a_new_database_that_does_not_fit_leaves_no_file(tmp_path):
+    """`new` on a full disk: one sentence saying so, and no empty database file left behind
+    (a later run would otherwise take the 0-byte file for a database)."""
+    folder = tmp_path / "full"
+    with mounted(folder, "size=64k"):
+        with (folder / "filler").open("wb") as filler, suppress(OSError):
+            filler.write(b"\0" * 200_000)
+        db = folder / "crt.db"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "crt_desktop",
+                "new",
+                "--team",
+                "T",
+                "--section",
+                "4",
+                "--db",
+                str(db),
+            ],
+            capture_output=True,
+            text=True,
+            env=child_env(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path)),
+            cwd=ROOT,
+            timeout=60,
+        )
+        assert result.returncode == 1 and "full" in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert sorted(p.name for p in folder.iterdir()) == ["filler"]
+
+
 @pytest.mark.slow  # waits out the app's five-second busy timeout
 def test_locked_database_is_named(good_db, tmp_path):
     """A database another program holds an exclusive lock on: one sentence, the file unchanged."""

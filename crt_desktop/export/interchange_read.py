@@ -11,7 +11,9 @@ import errno
 import json
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
@@ -21,27 +23,26 @@ from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note, ProgressUpdate, Response, new_id
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.template import Template
-from crt_desktop.domain.validation import clean_name, clean_note_text, clean_reason
-from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
+from crt_desktop.domain.validation import (
+    ValidationError,
+    clean_name,
+    clean_note_text,
+    clean_reason,
+)
 
-from .interchange_fields import Fields, describe, json_object, one_of
+from . import interchange_json
+from .interchange_fields import describe, json_object, one_of
 from .interchange_format import (
+    DATE_PATTERN,
     FORMAT,
     ID_PATTERN,
     MAX_FILE_BYTES,
-    MAX_VOTES,
-    NOTE_OPTIONAL,
-    NOTE_REQUIRED,
-    RESPONSE_OPTIONAL,
-    RESPONSE_REQUIRED,
-    SESSION_OPTIONAL,
-    SESSION_REQUIRED,
-    TOP_FIELDS,
-    UPDATE_REQUIRED,
     VERSION,
     InterchangeError,
 )
-from .interchange_tools import read_details, read_session_tools
+from .interchange_json import NoteList
+from .interchange_schema import FileShape, NoteShape, ResponseShape, SessionShape, convert
+from .interchange_tools import in_range, read_details, read_session_tools
 
 _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -61,8 +62,11 @@ def _reject_constant(name: str) -> NoReturn:
     raise InterchangeError("", f"the file holds {name}, which is not a number JSON allows.")
 
 
-def parse_json(data: str | bytes) -> Any:
-    """The file's JSON value, or InterchangeError: size is checked before anything is parsed."""
+def parse_json(data: str | bytes, *, notes_as_read: bool = False) -> Any:
+    """The file's JSON value, or InterchangeError: size is checked before anything is parsed.
+
+    With `notes_as_read`, a session file's notes are parsed one by one as they are read (an
+    interchange_json.NoteList), so memory follows one note rather than the whole file."""
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
             _too_large(len(data))
@@ -81,6 +85,8 @@ def parse_json(data: str | bytes) -> Any:
             _too_large(len(data))
         text = data.removeprefix("\ufeff")
     try:
+        if notes_as_read:
+            return interchange_json.loads(text, _reject_constant)
         return json.loads(text, object_pairs_hook=json_object, parse_constant=_reject_constant)
     except InterchangeError:
         raise
@@ -128,7 +134,7 @@ def board_from_json(data: str | bytes, content: Content) -> Board:
 
     Raises InterchangeError (a ValueError) naming the first problem found; returns only a board
     that is valid throughout. Positions follow the order of the notes in the file."""
-    return board_from_data(parse_json(data), content)
+    return board_from_data(parse_json(data, notes_as_read=True), content)
 
 
 def board_from_data(data: Any, content: Content) -> Board:
@@ -143,16 +149,18 @@ def board_from_data(data: Any, content: Content) -> Board:
             f'this is not a CRT Desktop session file (the format should be "{FORMAT}", {found}).',
         )
     _check_version(data.get("version", None), "version" in data)
-    top = Fields(data, "", "session file", TOP_FIELDS)
-    session = _session(Fields(top.raw("session"), "session", "session", *_SESSION), content)
+    top = convert(data, FileShape, "")
+    session = _session(top.session, content)
     template = content.templates[session.template]
-    drafts = [_note(Fields(v, p, "note", *_NOTE), template) for p, v in top.items("notes")]
-    notes = _arrange(drafts, template)
-    return Board(session=session, template=template, notes={n.id: n for n in notes})
-
-
-_SESSION = (SESSION_REQUIRED, SESSION_OPTIONAL)
-_NOTE = (NOTE_REQUIRED, NOTE_OPTIONAL)
+    notes = top.notes
+    if not isinstance(notes, list | NoteList):
+        raise InterchangeError("notes", f"must be a list, not {describe(notes)}.")
+    drafts = [
+        _note(convert(value, NoteShape, f"notes[{i}]"), f"notes[{i}]", template)
+        for i, value in enumerate(notes)
+    ]
+    notes_by_id = {n.id: n for n in _arrange(drafts, template)}
+    return Board(session=session, template=template, notes=notes_by_id)
 
 
 def _check_version(version: Any, present: bool) -> None:
@@ -172,27 +180,47 @@ def _check_version(version: Any, present: bool) -> None:
     )
 
 
-def _session(f: Fields, content: Content) -> Session:
+def _session(f: SessionShape, content: Content) -> Session:
     numbers = [s.number for s in content.sections]
-    section = f.whole_number("section", min(numbers), max(numbers))
+    section = in_range(f.section, min(numbers), max(numbers), "session.section")
     if section not in numbers:  # pragma: no cover - the packaged sections have no gaps
-        raise f.fail("section", f"there is no section {section}.")
-    template = f.raw("template")
-    if not isinstance(template, str) or template not in content.templates:
-        raise f.fail(
-            "template", f"must be {one_of(sorted(content.templates))}, not {describe(template)}."
+        raise InterchangeError("session.section", f"there is no section {section}.")
+    if not isinstance(f.template, str) or f.template not in content.templates:
+        choices = one_of(sorted(content.templates))
+        raise InterchangeError(
+            "session.template", f"must be {choices}, not {describe(f.template)}."
         )
     return Session(
-        team=f.text("team", partial(clean_name, what="team")),
+        team=_text(f.team, "session.team", partial(clean_name, what="team")),
         section=section,
-        held_on=f.day("held_on"),
-        template=template,
-        facilitation_team=f.text(
-            "facilitation_team", partial(clean_name, what="facilitation team", required=False), ""
+        held_on=_day(f.held_on, "session.held_on"),
+        template=f.template,
+        facilitation_team=_text(
+            f.facilitation_team,
+            "session.facilitation_team",
+            partial(clean_name, what="facilitation team", required=False),
         ),
-        screening=f.flag("screening", False),
-        **read_session_tools(f, content, content.section(section), content.templates[template]),
+        screening=f.screening,
+        **read_session_tools(f, content, content.section(section), content.templates[f.template]),
     )
+
+
+def _text(value: str, path: str, clean: Callable[[str], str]) -> str:
+    """Text passed through one of the domain's cleaners (NFC, control characters)."""
+    try:
+        return clean(value)
+    except ValidationError as exc:
+        message = str(exc)
+        raise InterchangeError(path, message[:1].lower() + message[1:]) from exc
+
+
+def _day(value: Any, path: str) -> date:
+    if not isinstance(value, str) or not DATE_PATTERN.fullmatch(value):
+        raise InterchangeError(path, f"must be a date written YYYY-MM-DD, not {describe(value)}.")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise InterchangeError(path, f"is not a real date ({describe(value)}).") from exc
 
 
 @dataclass(frozen=True)
@@ -205,64 +233,65 @@ class _Draft:
     group: str | None
 
 
-def _id(f: Fields, key: str) -> str | None:
-    value = f.raw(key, None)
+def _id(value: Any, path: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        raise f.fail(
-            key,
+        raise InterchangeError(
+            path,
             "must be up to 64 letters, digits or the signs _ . : - "
             f"(or left out), not {describe(value)}.",
         )
     return value
 
 
-def _note(f: Fields, template: Template) -> _Draft:
-    kind = Kind(f.choice("kind", [k.value for k in Kind]))
-    if kind not in template.kinds:
-        raise f.fail("kind", f'this board does not use "{kind.value}" notes.')
-    level = f.choice_or_null("level", [lv.value for lv in Level])
-    if level is not None and Level(level) not in template.levels:
-        raise f.fail("level", f'this board does not use the level "{level}".')
-    column = f.raw("column")
-    if not isinstance(column, str) or column not in template.column_keys:
-        raise f.fail(
-            "column",
-            f'the "{template.key}" board has no column {describe(column)} '
+def _note(f: NoteShape, path: str, template: Template) -> _Draft:
+    if f.kind not in template.kinds:
+        raise InterchangeError(f"{path}.kind", f'this board does not use "{f.kind.value}" notes.')
+    if f.level is not None and f.level not in template.levels:
+        raise InterchangeError(
+            f"{path}.level", f'this board does not use the level "{f.level.value}".'
+        )
+    if not isinstance(f.column, str) or f.column not in template.column_keys:
+        raise InterchangeError(
+            f"{path}.column",
+            f'the "{template.key}" board has no column {describe(f.column)} '
             f"(its columns are {one_of(template.column_keys)}).",
         )
-    note_id = _id(f, "id")
+    note_id = _id(f.id, f"{path}.id")
     note = Note(
-        text=f.text("text", clean_note_text),
-        kind=kind,
-        level=Level(level) if level is not None else None,
-        column=column,
-        votes=f.whole_number("votes", 0, MAX_VOTES),
-        leader_added=f.flag("leader_added"),
-        hidden=f.flag("hidden", False),
-        response=_response(f),
+        text=_text(f.text, f"{path}.text", clean_note_text),
+        kind=f.kind,
+        level=f.level,
+        column=f.column,
+        votes=f.votes,
+        leader_added=f.leader_added,
+        hidden=f.hidden,
+        response=_response(f.response, f"{path}.response"),
         id=note_id or "",
-        details=read_details(f, template),
-        carried_from=_id(f, "carried_from"),
+        details=read_details(f.details, f"{path}.details", template),
+        carried_from=_id(f.carried_from, f"{path}.carried_from"),
     )
-    return _Draft(path=f.path, note=note, has_id=note_id is not None, group=_id(f, "group"))
+    return _Draft(
+        path=path, note=note, has_id=note_id is not None, group=_id(f.group, f"{path}.group")
+    )
 
 
-def _response(note: Fields) -> Response | None:
-    value = note.raw("response", None)
-    if value is None:
+def _response(f: ResponseShape | None, path: str) -> Response | None:
+    if f is None:
         return None
-    f = Fields(value, f"{note.path}.response", "response", RESPONSE_REQUIRED, RESPONSE_OPTIONAL)
-    updates = []
-    for path, item in f.items("updates", []):
-        u = Fields(item, path, "progress update", UPDATE_REQUIRED)
-        updates.append(ProgressUpdate(on=u.day("on"), text=u.text("text", clean_reason)))
+    updates = tuple(
+        ProgressUpdate(
+            on=_day(u.on, f"{path}.updates[{i}].on"),
+            text=_text(u.text, f"{path}.updates[{i}].text", clean_reason),
+        )
+        for i, u in enumerate(f.updates)
+    )
     return Response(
-        status=ResponseStatus(f.choice("status", [s.value for s in ResponseStatus])),
-        reason=f.text("reason", clean_reason, ""),
-        change_impossible=f.flag("change_impossible", False),
-        updates=tuple(updates),
+        status=f.status,
+        reason=_text(f.reason, f"{path}.reason", clean_reason),
+        change_impossible=f.change_impossible,
+        updates=updates,
     )
 
 

@@ -442,3 +442,42 @@ def test_kind_the_template_does_not_use():
     content = Content(sections=CONTENT.sections, templates={template.key: template})
     with pytest.raises(InterchangeError, match=r"notes\[0\]\.kind: this board does not use"):
         board_from_json(json.dumps(with_note(kind="resilience")), content)
+
+
+def test_the_checked_shapes_are_the_documented_fields():
+    """The msgspec shapes hold exactly the format's fields, in the documented order (the
+    "is not a field" message lists them from the shapes)."""
+    from crt_desktop.export import interchange_format as fmt
+    from crt_desktop.export.interchange_schema import (
+        FileShape,
+        NoteShape,
+        ResponseShape,
+        SessionShape,
+        UpdateShape,
+    )
+
+    assert FileShape.__struct_fields__ == fmt.TOP_FIELDS
+    assert SessionShape.__struct_fields__ == fmt.SESSION_REQUIRED + fmt.SESSION_OPTIONAL
+    assert NoteShape.__struct_fields__ == NOTE_REQUIRED + fmt.NOTE_OPTIONAL
+    assert ResponseShape.__struct_fields__ == fmt.RESPONSE_REQUIRED + fmt.RESPONSE_OPTIONAL
+    assert UpdateShape.__struct_fields__ == fmt.UPDATE_REQUIRED
+
+
+def test_an_unknown_field_lists_the_objects_fields():
+    """The whole message for a field the format does not have."""
+    assert str(refuse(with_note(colour="yellow"))) == (
+        "notes[0].colour: is not a field of version 1 of the format (a note has text, kind, "
+        "level, column, votes, leader_added, id, group, hidden, response, details and "
+        "carried_from)."
+    )
+
+
+def test_a_field_given_twice_deep_inside_is_named():
+    """A repeated key in a progress update is found and named by its path."""
+    note = with_note(
+        response={"status": "this_year", "updates": [{"on": "2027-01-01", "text": "x"}]}
+    )
+    text = json.dumps(note).replace('"on": "2027-01-01"', '"on": "2027-01-01", "on": "2027-01-02"')
+    assert str(refuse(text)) == (
+        "notes[0].response.updates[0].on: appears twice; give each field once."
+    )

@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any
 
-T = TypeVar("T")
-_MISSING: Any = object()
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
 
 

@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def _cannot_write(path: Path) -> bool:
 
 
 def open_store(
-    args: argparse.Namespace, *, create: bool = True, read_only: bool = False
+    args: argparse.Namespace, cleanup: ExitStack, *, create: bool = True, read_only: bool = False
 ) -> SessionStore:
     """The session store; commands that only read refuse a database file that does not exist,
     and read a database they could not write to (read-only folder or media) without changing
@@ -80,7 +81,7 @@ def open_store(
     missing = None if create else existing_sqlite_file(url)
     if missing is not None:
         raise CommandError(f"There is no database at {missing}.", status=2)
-    hold_lock(args)
+    hold_lock(args, cleanup)
     if read_only and path is not None and path.is_file() and _cannot_write(path):
         from crt_desktop.storage.reading import open_for_reading
 
@@ -92,16 +93,12 @@ def open_store(
                 file=sys.stderr,
             )
         database = open_database(url)
-    # Closed by run_command as the command ends, so the file is whole and quiet on return.
-    _on_exit(args, database.close)
+    # Closed as the command ends (run_command's ExitStack), so the file is whole and quiet.
+    cleanup.callback(database.close)
     return database.store
 
 
-def _on_exit(args: argparse.Namespace, action: Callable[[], object]) -> None:
-    args.__dict__.setdefault("on_exit", []).append(action)
-
-
-def hold_lock(args: argparse.Namespace) -> None:
+def hold_lock(args: argparse.Namespace, cleanup: ExitStack) -> None:
     """Take the database's one-instance lock until the command ends (before opening it), or
     refuse while the app has the database open. Reading is refused too: SQLite's file locks are
     per process, and a second process that wrongly finds itself alone may fold the app's write-ahead
@@ -119,7 +116,7 @@ def hold_lock(args: argparse.Namespace) -> None:
             "CRT Desktop has this database open; close the app, then run the command again "
             "(or use the app's own menus)."
         )
-    _on_exit(args, lock.unlock)
+    cleanup.callback(lock.unlock)
 
 
 def _session_or_fail(store: SessionStore, session_id: int) -> None:
@@ -135,12 +132,12 @@ def _session_or_fail(store: SessionStore, session_id: int) -> None:
         )
 
 
-def cmd_sessions(args: argparse.Namespace) -> None:
+def cmd_sessions(args: argparse.Namespace, cleanup: ExitStack) -> None:
     url = database_url(args)
     nothing = existing_sqlite_file(url) is not None or _empty_file(sqlite_file(url))
     damage: DamagedSessions | None = None
     try:
-        sessions = [] if nothing else open_store(args, read_only=True).list_sessions()
+        sessions = [] if nothing else open_store(args, cleanup, read_only=True).list_sessions()
     except DamagedSessions as exc:
         sessions, damage = exc.readable, exc
     if not sessions and damage is None:
@@ -159,7 +156,7 @@ def _print_sessions(sessions: list[SessionSummary]) -> None:
         print(f"{s.id:>4}  {s.held_on.isoformat():10}  {s.note_count:>5}  {section:<40}  {s.team}")
 
 
-def cmd_new(args: argparse.Namespace) -> None:
+def cmd_new(args: argparse.Namespace, cleanup: ExitStack) -> None:
     # Validate everything before the database is opened (or created).
     team = clean_name(args.team, "team")
     facilitators = clean_name(args.facilitators, "facilitation team", required=False)
@@ -172,11 +169,11 @@ def cmd_new(args: argparse.Namespace) -> None:
         template=template,
         facilitation_team=facilitators,
     )
-    saved = open_store(args).create_session(session)
+    saved = open_store(args, cleanup).create_session(session)
     print(saved.id)
 
 
-def cmd_import(args: argparse.Namespace) -> None:
+def cmd_import(args: argparse.Namespace, cleanup: ExitStack) -> None:
     from crt_desktop.export.interchange_format import InterchangeError
     from crt_desktop.export.interchange_read import read_board_file
 
@@ -187,15 +184,15 @@ def cmd_import(args: argparse.Namespace) -> None:
             raise CommandError(str(exc), status=2) from exc
         # Name the file as well as the field: the file may be one of many being imported.
         raise CommandError(f"{args.file}: {exc}", status=2) from exc
-    saved = open_store(args).save_board(board)
+    saved = open_store(args, cleanup).save_board(board)
     print(saved.id)
 
 
-def cmd_export(args: argparse.Namespace) -> None:
+def cmd_export(args: argparse.Namespace, cleanup: ExitStack) -> None:
     from crt_desktop.export.summary.errors import ExportError
 
     try:
-        _export(args)
+        _export(args, cleanup)
     except ExportError as exc:
         # A folder that is not there, or a folder named as the file, is a path to correct (bad
         # input); other failures are not.
@@ -205,18 +202,18 @@ def cmd_export(args: argparse.Namespace) -> None:
         raise CommandError(str(exc), status=2 if missing else 1) from exc
 
 
-def _export(args: argparse.Namespace) -> None:
+def _export(args: argparse.Namespace, cleanup: ExitStack) -> None:
     from crt_desktop.storage.errors import DAMAGED, DatabaseProblem
 
     path = sqlite_file(database_url(args))
     if _empty_file(path):
         raise CommandError(f"The database {path} is empty: it holds no sessions yet.", status=2)
     try:
-        store = open_store(args, create=False, read_only=True)
+        store = open_store(args, cleanup, create=False, read_only=True)
     except DatabaseProblem as exc:
         if path is None or DAMAGED not in str(exc):
             raise
-        board = _salvaged_board(args, path, exc)
+        board = _salvaged_board(path, args.session_id, exc, cleanup)
         print(
             f"crt-desktop: the database {path} is damaged; session {args.session_id} was read "
             "from it as it is, and the file was left unchanged.",
@@ -228,15 +225,15 @@ def _export(args: argparse.Namespace) -> None:
     _write_export(args, board)
 
 
-def _salvaged_board(args: argparse.Namespace, path: Path, refusal: Exception) -> Board:
+def _salvaged_board(path: Path, session_id: int, refusal: Exception, cleanup: ExitStack) -> Board:
     """The session read as it is from a damaged database, or the refusal if it cannot be."""
     from crt_desktop.storage.reading import open_for_reading
 
     database = open_for_reading(path, checked=False)
-    _on_exit(args, database.close)
+    cleanup.callback(database.close)
     try:
-        _session_or_fail(database.store, args.session_id)
-        return database.store.load_board(args.session_id)
+        _session_or_fail(database.store, session_id)
+        return database.store.load_board(session_id)
     except (StorageError, CommandError):
         raise refusal from None
 
@@ -265,17 +262,18 @@ def _write_export(args: argparse.Namespace, board: Board) -> None:
     print(write_leader_summary(board, Path(args.pdf), pagesize=args.paper))
 
 
-def cmd_import_responses(args: argparse.Namespace) -> None:
+def cmd_import_responses(args: argparse.Namespace, cleanup: ExitStack) -> None:
     """Print what the leader's answers change, then record them all as one change."""
     from crt_desktop.domain.operations import SetResponses
     from crt_desktop.domain.report_back import plan_answers
     from crt_desktop.export.responses_read import ResponsesError, answers_for, read_filled_file
+    from crt_desktop.session import SessionCore
 
     try:
         form = read_filled_file(Path(args.file))
     except ResponsesError as exc:
         raise CommandError(str(exc), status=2) from exc
-    store = open_store(args, create=False)
+    store = open_store(args, cleanup, create=False)
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
     try:
@@ -289,12 +287,12 @@ def cmd_import_responses(args: argparse.Namespace) -> None:
         if plan.changes:
             print("Nothing was changed (--dry-run).")
         return
-    store.save_patch(args.session_id, SetResponses(plan.pairs()).patch(board))
+    SessionCore(board, store).do(SetResponses(plan.pairs()))
     count = len(plan.changes)
     print(f"Recorded {count} response{'s' if count != 1 else ''}.")
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
+COMMANDS: dict[str, Callable[[argparse.Namespace, ExitStack], None]] = {
     "sessions": cmd_sessions,
     "new": cmd_new,
     "import": cmd_import,
@@ -318,15 +316,14 @@ def _status_for(exc: Exception) -> int | None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    try:
-        COMMANDS[args.command](args)
-    except Exception as exc:
-        status = _status_for(exc)
-        if status is None:
-            raise
-        print(f"crt-desktop: {exc}", file=sys.stderr)
-        return status
-    finally:
-        for action in reversed(args.__dict__.pop("on_exit", [])):
-            action()
+    # What a command opens (the database, its lock) is closed as it ends, whatever happens.
+    with ExitStack() as cleanup:
+        try:
+            COMMANDS[args.command](args, cleanup)
+        except Exception as exc:
+            status = _status_for(exc)
+            if status is None:
+                raise
+            print(f"crt-desktop: {exc}", file=sys.stderr)
+            return status
     return 0

@@ -7,7 +7,7 @@ it never changes the board itself. `apply_patch` does that and gives back the in
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -22,6 +22,11 @@ class Operation(ABC):
     """Base of all operations. `label` names the change for the undo menu."""
 
     label = "Change"
+
+    @property
+    def merge_key(self) -> Hashable | None:
+        """Consecutive operations with one key (the same field) make one undo step; None: never."""
+        return None
 
     @abstractmethod
     def patch(self, board: Board) -> Patch:

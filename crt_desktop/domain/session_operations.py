@@ -134,6 +134,11 @@ class SetTally(Operation):
     count: int
     label = "Tally"
 
+    @property
+    def merge_key(self) -> tuple[str, str]:
+        # A survey count stepped up and down in a run is one change to undo.
+        return ("tally", self.key)
+
     def patch(self, board: Board) -> Patch:
         check_tally_key(self.key)
         column = dots_column(self.key)

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.operations import EditNote, MoveNotes, StackNotes
-from crt_desktop.domain.patch import Patch
+from crt_desktop.session import Changes
 
 from .board_controller import BoardController
 
@@ -80,41 +80,9 @@ def ids_from_mime(mime: QMimeData) -> list[str]:
     return ids
 
 
-def face_of(note: Note | None) -> tuple[object, ...] | None:
-    """What a card shows; position and column are shown by where the card is."""
-    if note is None:
-        return None
-    return (
-        note.text,
-        note.kind,
-        note.level,
-        note.votes,
-        note.hidden,
-        note.leader_added,
-        note.details,
-    )
-
-
 def shuffle_key(session_id: int | None, note_id: str) -> str:
     """A note's place in a shuffled column: random-looking, the same every time for a session."""
     return hashlib.sha1(f"{session_id}:{note_id}".encode()).hexdigest()
-
-
-# The last patch's columns and changed faces: every column model of both windows asks in turn.
-_last_change: tuple[Patch, Patch, frozenset[str], frozenset[str]] | None = None
-
-
-def _what_changed(patch: Patch, inverse: Patch) -> tuple[frozenset[str], frozenset[str]]:
-    """The columns a patch touches (before or after) and the notes whose face it changed."""
-    global _last_change
-    last = _last_change
-    if last is not None and last[0] is patch and last[1] is inverse:
-        return last[2], last[3]
-    before = {n.id: n for n in inverse.put}
-    columns = frozenset(n.column for n in (*patch.put, *inverse.put))
-    faces = frozenset(n.id for n in patch.put if face_of(before.get(n.id)) != face_of(n))
-    _last_change = (patch, inverse, columns, faces)
-    return columns, faces
 
 
 class ColumnModel(QAbstractListModel):
@@ -152,7 +120,7 @@ class ColumnModel(QAbstractListModel):
         self._ids: list[str] = self._current_ids()
         self._stack_counts = self._count_stacks()
         self._ranks = self._count_ranks()
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -202,6 +170,13 @@ class ColumnModel(QAbstractListModel):
         text = f"{rank}.  {note.text}" if rank is not None else note.text
         lines = [f"{self._parts[k]}: {v}" for k, v in note.details if v and k in self._parts]
         return "\n".join((text, *lines)) if lines else text
+
+    def shown(self, note: Note) -> tuple[str, int]:
+        """What the card says, and the number its column keeps when it is numbered past it."""
+        return self.card_text(note), self.keep_top if self.past_limit(note.id) else 0
+
+    def kinds_shown(self) -> bool:
+        return self.shows_kind
 
     def note_count(self) -> int:
         """Notes in the column, stacked duplicates included (what the column header counts)."""
@@ -337,9 +312,8 @@ class ColumnModel(QAbstractListModel):
                 counts[note.stack] = counts.get(note.stack, 0) + 1
         return counts
 
-    def _on_patched(self, patch: Patch, inverse: Patch) -> None:
-        columns, faces = _what_changed(patch, inverse)
-        if self.column not in columns:
+    def _on_changed(self, changes: Changes) -> None:
+        if self.column not in changes.columns:
             return
         old, new = self._ids, self._current_ids()
         old_counts, self._stack_counts = self._stack_counts, self._count_stacks()
@@ -347,7 +321,7 @@ class ColumnModel(QAbstractListModel):
             self._replace_rows(old, new)
         old_ranks, self._ranks = self._ranks, self._count_ranks()
         # Repaint only cards whose face changed (not those that merely shifted position).
-        changed = set(faces)
+        changed = set(changes.faces)
         changed |= {
             i
             for i in self._stack_counts.keys() | old_counts.keys()

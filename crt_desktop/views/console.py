@@ -7,16 +7,15 @@ is not being typed in (Esc or a click on the board leaves it, N comes back).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,27 +35,28 @@ from crt_desktop.domain.operations import (
     Unstack,
     Vote,
 )
-from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.store import SessionStore
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.qt_models.column_model import ColumnModel
 from crt_desktop.qt_models.countdown import Countdown
+from crt_desktop.qt_models.history_actions import HistoryAction
+from crt_desktop.session import Changes
+from crt_desktop.widgets.board_selection import BoardSelection
 from crt_desktop.widgets.column_view import ColumnPanel, ColumnView
 from crt_desktop.widgets.note_delegate import NoteDelegate
 from crt_desktop.widgets.theme import CONSOLE, style_sheet
 from crt_desktop.widgets.wrap_row import WrapRow
 
-from .console_menus import COLUMN_KEYS, build_menus, fill_screen_menu
+from .action_registry import ActionRegistry
+from .console_menus import COLUMN_KEYS, console_rows, fill_screen_menu
 from .first_paint import AfterFirstPaint
 from .foot_overlays import FootOverlays
 from .guide_panel import SectionTools
+from .leadership_menu import LeadershipMenu
 from .message_banner import BANNER_SECONDS, MessageBanner
 from .note_entry import NoteEntry
 from .room_view import RoomView, choose_screen
 from .timer import TimerControls
-
-if TYPE_CHECKING:
-    from .leadership_menu import LeadershipMenu
 
 BLANK_NOTICE = "The room view is blank — press B to show it"
 # The room view's blank button says what the room sees.
@@ -81,13 +81,8 @@ def window_title(board: Board, content: Content) -> str:
 
 
 class ConsoleWindow(QMainWindow):
-    # Made by console_menus.build_menus.
-    export_action: QAction
-    quit_action: QAction
-    undo_action: QAction
-    redo_action: QAction
-    screen_menu: QMenu
-    leadership: LeadershipMenu
+    """The facilitator's window. Tools plug in through its ConsoleHost surface (registry,
+    add_dock, add_strip_above_columns, show_column_titles, show_message, dialog_parent)."""
 
     def __init__(
         self,
@@ -117,17 +112,12 @@ class ConsoleWindow(QMainWindow):
         columns.setSpacing(8)
         for column in board.template.columns:
             view = ColumnView(ColumnModel(controller, column.key), self.delegate)
-            view.step_sideways.connect(lambda step, v=view: self._step_sideways(v, step))
-            view.selectionModel().selectionChanged.connect(
-                lambda selected, deselected, v=view: self._selection_changed(
-                    v, selected, deselected
-                )
-            )
-            view.selectionModel().currentChanged.connect(self._current_changed)
             panel = ColumnPanel(view)
             self.views.append(view)
             self.panels.append(panel)
             columns.addWidget(panel, 1)
+        self.selection = BoardSelection(self.views, self)
+        self.selection.current_note_changed.connect(self.room_view.show_note)
 
         self.screening = QCheckBox("Screen new notes")
         self.screening.setToolTip("New notes stay hidden from the room until you reveal them")
@@ -158,6 +148,7 @@ class ConsoleWindow(QMainWindow):
         layout.addWidget(self.entry)
         layout.addWidget(room_row)
         layout.addLayout(columns, 1)
+        self._board_layout = layout
         self.setCentralWidget(central)
         # Floating over the foot of the board: showing them never moves the board.
         self.blank_notice = QLabel(BLANK_NOTICE, central)
@@ -173,88 +164,72 @@ class ConsoleWindow(QMainWindow):
         )
         self.entry.setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts at once
 
-        self._build_menus()
+        self._registry = ActionRegistry(self)
+        self.undo_action = HistoryAction(controller, redo=False, parent=self)
+        self.redo_action = HistoryAction(controller, redo=True, parent=self)
+        self._registry.register(
+            console_rows(self, board.template.columns, self.undo_action, self.redo_action)
+        )
+        controller.history_changed.connect(self._registry.refresh)
+        self.screen_menu = self._registry.menu("room/screens")
+        self.screen_menu.aboutToShow.connect(self.fill_screen_menu)
+        self.leadership = LeadershipMenu(self, controller, self.room_view)
         self.entry.left.connect(self.focus_board)
         controller.message.connect(self.show_message)
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
         self.room_view.full_screen_changed.connect(self._room_full_screen_changed)
-        self._selecting = False
-        # Which note was picked when: Stack puts the others under the first picked.
-        self._picked: dict[str, int] = {}
-        self._picks = 0
         # The section's guide, its menu and tools (dots, card parts, surveys, poster, plan).
         self.section_tools = SectionTools(
             self,
             controller,
             column_keys=COLUMN_KEYS,
-            show_message=self.show_message,
             current_note=lambda: next(reversed(self.selected_ids()), None),
             content=content,
         )
         self._fit_small_screen()
 
+    # --- what the tools plugged into the console use (ConsoleHost) --------------------------
+
+    @property
+    def registry(self) -> ActionRegistry:
+        return self._registry
+
+    def add_dock(self, dock: QDockWidget) -> None:
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+    def add_strip_above_columns(self, strip: QWidget) -> None:
+        self._board_layout.insertWidget(self._board_layout.count() - 1, strip)
+
+    def show_column_titles(self, shown: bool) -> None:
+        for panel in self.panels:
+            panel.title.setVisible(shown)
+            panel.help.setVisible(shown)
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
     # --- menus and keys ----------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        build_menus(self)
+    def fill_screen_menu(self) -> None:
+        fill_screen_menu(self.screen_menu, self.room_view, self.show_on_screen)
 
-    def _undo_text_changed(self, text: str) -> None:
-        self.undo_action.setText(f"Undo {text.lower()}" if text else "Undo")
+    def can_export(self) -> bool:
+        return self.export_summary is not None
 
-    def _redo_text_changed(self, text: str) -> None:
-        self.redo_action.setText(f"Redo {text.lower()}" if text else "Redo")
+    def export_leader_summary(self) -> None:
+        if self.export_summary is not None:
+            self.export_summary()
 
-    def _fill_screen_menu(self) -> None:
-        fill_screen_menu(self)
+    def new_note(self) -> None:
+        self.entry.focus()
 
     # --- selection ---------------------------------------------------------------------------
 
     def selected_ids(self) -> list[str]:
-        return [i for view in self.views for i in view.selected_ids()]
+        return self.selection.ids()
 
     def active_view(self) -> ColumnView:
-        for view in self.views:
-            if view.hasFocus() or view.selected_ids():
-                return view
-        return self.views[0]
-
-    def _selection_changed(
-        self, view: ColumnView, selected: QItemSelection, deselected: QItemSelection
-    ) -> None:
-        # One selection across the columns: a plain click or arrow key picks one note (the
-        # other columns let go); Ctrl or Shift adds to it, in any column.
-        model = view.column_model()
-        ids = model.note_ids()
-        for index in deselected.indexes():
-            if 0 <= index.row() < len(ids):
-                self._picked.pop(ids[index.row()], None)
-        for index in selected.indexes():
-            if 0 <= index.row() < len(ids):
-                self._picks += 1
-                self._picked.setdefault(ids[index.row()], self._picks)
-        if self._selecting or selected.isEmpty() or view.extending:
-            return
-        self._selecting = True
-        for other in self.views:
-            if other is not view:
-                other.clearSelection()
-        self._selecting = False
-
-    def _current_changed(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.room_view.show_note(ids[-1])
-
-    def _step_sideways(self, view: ColumnView, step: int) -> None:
-        index = self.views.index(view) + step
-        if not 0 <= index < len(self.views):
-            return
-        target = self.views[index]
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        rows = target.model().rowCount()
-        if rows:
-            row = min(max(view.current_row(), 0), rows - 1)
-            target.select_ids([target.column_model().note_ids()[row]])
+        return self.selection.active_view()
 
     def focus_board(self) -> None:
         """Leave the note entry for the board, on the last note of the entry column."""
@@ -303,7 +278,7 @@ class ConsoleWindow(QMainWindow):
         if not ids:
             return
         # Under the note picked first: the one the group is keeping.
-        onto = min(ids, key=lambda i: self._picked.get(i, 1 << 62))
+        onto = self.selection.first_picked(ids)
         others = tuple(i for i in ids if i != onto)
         if self.controller.do(StackNotes(others, onto=onto)):
             for view in self.views:
@@ -356,23 +331,18 @@ class ConsoleWindow(QMainWindow):
         self.blank_notice.setVisible(on)
         self._overlays.place()
 
-    def _export(self) -> None:
-        if self.export_summary is not None:
-            self.export_summary()
-
     def _screening_toggled(self, on: bool) -> None:
         if not self.controller.do(SetScreening(on)):
             self._show_screening(self.controller.board.session.screening)  # it did not change
 
     def _show_screening(self, on: bool) -> None:
         if self.screening.isChecked() != on:
-            self.screening.blockSignals(True)
-            self.screening.setChecked(on)
-            self.screening.blockSignals(False)
+            with QSignalBlocker(self.screening):
+                self.screening.setChecked(on)
 
-    def _on_patched(self, patch: Patch, _inverse: Patch) -> None:
-        if patch.session is not None:
-            self._show_screening(patch.session.screening)
+    def _on_changed(self, changes: Changes) -> None:
+        if "screening" in changes.session_fields:
+            self._show_screening(self.controller.board.session.screening)
 
     # --- the room view -----------------------------------------------------------------------
 

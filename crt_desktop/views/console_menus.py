@@ -1,24 +1,27 @@
-"""The console's menus and keyboard shortcuts (see docs/user-guide.md for the keys).
+"""The console's own menus and keys as rows of the action table (see docs/user-guide.md).
 
-Every action is also added to the window, so its keys work while the menu bar is hidden or closed.
+The rows call only the public commands listed in ConsoleCommands; the Leadership menu and the
+section's tools add their own rows to the same registry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
+
+from crt_desktop.domain.template import Column
+from crt_desktop.qt_models.countdown import Countdown
 
 from . import quitting
+from .action_registry import Act, Menu, Placed, Row, Separator
 from .quitting import QUIT_KEY
-from .timer import PRESETS
-
-if TYPE_CHECKING:
-    from .console import ConsoleWindow
+from .room_view import RoomView
+from .timer import PRESETS, TimerControls
 
 # Number keys send the selection to the template's columns in order: 0 the first (Unsorted).
 COLUMN_KEYS = "0123456789"
@@ -30,107 +33,107 @@ PLUS_KEYS = (
     QKeyCombination(_KEYPAD, Qt.Key.Key_Plus),
 )
 MINUS_KEYS = (QKeyCombination(Qt.Key.Key_Minus), QKeyCombination(_KEYPAD, Qt.Key.Key_Minus))
+UNDO_KEYS = ("Ctrl+Z",)
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
 
-def add_action(
-    window: QWidget,
-    menu: QMenu,
-    text: str,
-    slot: Callable[[], object],
-    keys: tuple[str | QKeySequence.StandardKey | QKeyCombination, ...] = (),
-) -> QAction:
-    """A menu entry with its keys, owned by `window`."""
-    action = QAction(text, window)
-    if keys:
-        action.setShortcuts([QKeySequence(k) for k in keys])
-    action.triggered.connect(lambda _checked=False: slot())
-    menu.addAction(action)
-    window.addAction(action)  # keys work even while the menu bar is hidden or closed
-    return action
+class ConsoleCommands(Protocol):
+    """What the console's menus call."""
+
+    room_view: RoomView
+    countdown: Countdown
+    timer: TimerControls
+
+    def can_export(self) -> bool: ...
+    def export_leader_summary(self) -> None: ...
+    def reveal_all(self) -> None: ...
+    def close(self) -> bool: ...
+    def new_note(self) -> None: ...
+    def edit_current(self) -> None: ...
+    def delete_selected(self) -> None: ...
+    def send_to(self, column: str) -> None: ...
+    def vote(self, delta: int) -> None: ...
+    def stack_selected(self) -> None: ...
+    def unstack_selected(self) -> None: ...
+    def toggle_hidden(self) -> None: ...
+    def show_room_view(self) -> None: ...
+    def present(self) -> None: ...
 
 
-def build_menus(window: ConsoleWindow) -> None:
-    """Fill the console's menu bar; the actions the console updates become its attributes."""
-    _action = partial(add_action, window)
-    bar = window.menuBar()
-    board_menu = bar.addMenu("&Board")
-    window.export_action = _action(
-        board_menu, "Export leader summary…", window._export, ("Ctrl+E",)
-    )
-    window.export_action.setEnabled(window.export_summary is not None)
-    board_menu.addSeparator()
-    _action(board_menu, "Reveal all notes to the room", window.reveal_all, ("Ctrl+Shift+H",))
-    board_menu.addSeparator()
-    _action(
-        board_menu,
-        "Close (back to the sessions)",
-        window.close,
-        ("Ctrl+W", QKeySequence.StandardKey.Close),
-    )
-    window.quit_action = _action(board_menu, "Quit", lambda: quitting.quit_app(), (QUIT_KEY,))
-
-    edit = bar.addMenu("&Edit")
-    window.undo_action = _action(edit, "Undo", window.controller.undo, ("Ctrl+Z",))
-    window.redo_action = _action(edit, "Redo", window.controller.redo, ("Ctrl+Y", "Ctrl+Shift+Z"))
-    stack = window.controller.undo_stack
-    window.undo_action.setEnabled(False)
-    window.redo_action.setEnabled(False)
-    stack.canUndoChanged.connect(window.undo_action.setEnabled)
-    stack.canRedoChanged.connect(window.redo_action.setEnabled)
-    # Bound methods (not lambdas): Qt disconnects them when the window goes away.
-    stack.undoTextChanged.connect(window._undo_text_changed)
-    stack.redoTextChanged.connect(window._redo_text_changed)
-    edit.addSeparator()
-    _action(edit, "New note", window.entry.focus, ("N",))
-    _action(edit, "Edit note", window.edit_current, ("F2",))
-    _action(edit, "Delete", window.delete_selected, ("Del", "Backspace"))
-    edit.addSeparator()
-    send = edit.addMenu("Send to column")
-    for number, column in enumerate(window.controller.board.template.columns):
-        if number < len(COLUMN_KEYS):
-            _action(
-                send,
-                column.title,
-                partial(window.send_to, column.key),
-                (COLUMN_KEYS[number],),
-            )
-    _action(edit, "Add a vote", lambda: window.vote(1), PLUS_KEYS)
-    _action(edit, "Take a vote away", lambda: window.vote(-1), MINUS_KEYS)
-    _action(edit, "Stack the selected notes", window.stack_selected, ("Ctrl+G",))
-    _action(edit, "Unstack", window.unstack_selected, ("Ctrl+Shift+G",))
-    _action(edit, "Hide or reveal the selected notes", window.toggle_hidden, ("H",))
-
-    room = bar.addMenu("Room &view")
-    room_view = window.room_view
-    _action(room, "Show the room view", window.show_room_view, ("Ctrl+R",))
-    _action(room, "Present full screen", window.present, ("F5",))
-    _action(room, "Blank or restore", room_view.toggle_blank, ("B", ".", "Ctrl+B"))
-    _action(room, "Larger text", lambda: room_view.step_text_size(1), ("Ctrl+=",))
-    _action(room, "Smaller text", lambda: room_view.step_text_size(-1), ("Ctrl+-",))
-    window.screen_menu = room.addMenu("Show on screen")
-    window.screen_menu.aboutToShow.connect(window._fill_screen_menu)
-
-    timer = bar.addMenu("T&imer")
-    for minutes in PRESETS:
-        _action(timer, f"{minutes} minutes", partial(window.countdown.start, minutes))
-    _action(timer, "Pause or resume", window.timer.toggle_pause, ("Ctrl+P",))
-    _action(timer, "Clear", window.countdown.reset)
-
-    from .leadership_menu import LeadershipMenu  # loaded with the menus, not at import
-
-    window.leadership = LeadershipMenu(window)
+def console_rows(
+    c: ConsoleCommands, columns: Sequence[Column], undo: QAction, redo: QAction
+) -> list[Row]:
+    """The Board, Edit, Room view and Timer menus, in menu-bar order."""
+    room = c.room_view
+    send = [
+        Act(f"send-{col.key}", col.title, partial(c.send_to, col.key), "edit/send", (key,))
+        for col, key in zip(columns, COLUMN_KEYS, strict=False)
+    ]
+    timer = [
+        Act(f"timer-{m}", f"{m} minutes", partial(c.countdown.start, m), "timer") for m in PRESETS
+    ]
+    return [
+        Menu("board", "&Board"),
+        Act(
+            "export",
+            "Export leader summary…",
+            c.export_leader_summary,
+            "board",
+            ("Ctrl+E",),
+            enabled_when=c.can_export,
+        ),
+        Separator("board"),
+        Act("reveal-all", "Reveal all notes to the room", c.reveal_all, "board", ("Ctrl+Shift+H",)),
+        Separator("board"),
+        Act(
+            "close",
+            "Close (back to the sessions)",
+            c.close,
+            "board",
+            ("Ctrl+W", QKeySequence.StandardKey.Close),
+        ),
+        Act("quit", "Quit", quitting.quit_app, "board", (QUIT_KEY,)),
+        Menu("edit", "&Edit"),
+        Placed("undo", undo, "edit", UNDO_KEYS),
+        Placed("redo", redo, "edit", REDO_KEYS),
+        Separator("edit"),
+        Act("new-note", "New note", c.new_note, "edit", ("N",)),
+        Act("edit-note", "Edit note", c.edit_current, "edit", ("F2",)),
+        Act("delete", "Delete", c.delete_selected, "edit", ("Del", "Backspace")),
+        Separator("edit"),
+        Menu("edit/send", "Send to column"),
+        *send,
+        Act("vote-up", "Add a vote", partial(c.vote, 1), "edit", PLUS_KEYS),
+        Act("vote-down", "Take a vote away", partial(c.vote, -1), "edit", MINUS_KEYS),
+        Act("stack", "Stack the selected notes", c.stack_selected, "edit", ("Ctrl+G",)),
+        Act("unstack", "Unstack", c.unstack_selected, "edit", ("Ctrl+Shift+G",)),
+        Act("hide", "Hide or reveal the selected notes", c.toggle_hidden, "edit", ("H",)),
+        Menu("room", "Room &view"),
+        Act("room-show", "Show the room view", c.show_room_view, "room", ("Ctrl+R",)),
+        Act("present", "Present full screen", c.present, "room", ("F5",)),
+        Act("blank", "Blank or restore", room.toggle_blank, "room", ("B", ".", "Ctrl+B")),
+        Act("text-larger", "Larger text", partial(room.step_text_size, 1), "room", ("Ctrl+=",)),
+        Act("text-smaller", "Smaller text", partial(room.step_text_size, -1), "room", ("Ctrl+-",)),
+        Menu("room/screens", "Show on screen"),
+        Menu("timer", "T&imer"),
+        *timer,
+        Act("timer-pause", "Pause or resume", c.timer.toggle_pause, "timer", ("Ctrl+P",)),
+        Act("timer-clear", "Clear", c.countdown.reset, "timer"),
+    ]
 
 
-def fill_screen_menu(window: ConsoleWindow) -> None:
+def fill_screen_menu(
+    menu: QMenu, room_view: RoomView, show_on_screen: Callable[[int], None]
+) -> None:
     """List the screens in the "Show on screen" menu, the room view's own ticked."""
-    window.screen_menu.clear()
-    group = QActionGroup(window.screen_menu)
+    menu.clear()
+    group = QActionGroup(menu)
     for number, screen in enumerate(QGuiApplication.screens(), start=1):
         size = screen.size()
         action = QAction(
             f"Screen {number}: {screen.name()} ({size.width()}×{size.height()})", group
         )
         action.setCheckable(True)
-        action.setChecked(screen is window.room_view.screen())
-        action.triggered.connect(lambda _c=False, n=number: window.show_on_screen(n))
-        window.screen_menu.addAction(action)
+        action.setChecked(screen is room_view.screen())
+        action.triggered.connect(lambda _c=False, n=number: show_on_screen(n))
+        menu.addAction(action)

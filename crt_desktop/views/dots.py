@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.session import dots_key, tally
 from crt_desktop.domain.session_operations import AddDots
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.session import Changes
 
 from .labels import plain_label
 
@@ -137,7 +137,7 @@ class DotsBoard(QWidget):
                 "QLabel#dotHelp { color: #D8D8D8; }"
                 "QLabel#dotDots { color: #FFD966; }"
             )
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
 
     def counts(self) -> dict[str, int]:
         return {c.column: c.value for c in self.columns}
@@ -149,7 +149,7 @@ class DotsBoard(QWidget):
         for column in self.columns:
             column.set_points(points)
 
-    def _on_patched(self, patch: Patch, _inverse: Patch) -> None:
-        if patch.session is not None:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.session_fields:
             for column in self.columns:
                 column.refresh()

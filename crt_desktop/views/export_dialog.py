@@ -62,17 +62,24 @@ def write_summary(board: Board, path: Path) -> str | None:
     return None
 
 
+def ask_pdf_path(parent: QWidget | None, caption: str, suggested: str) -> Path | None:
+    """Ask where to save a PDF; a name typed without a suffix gets ".pdf". None: cancelled."""
+    dialog = QFileDialog(parent, caption, suggested, "PDF files (*.pdf)")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setDefaultSuffix("pdf")
+    dialog.selectFile(suggested)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
+
+
 def export_leader_summary(parent: QWidget, board: Board) -> Path | None:
     """Ask where to save, write the summary, and offer to open the folder. Returns the file."""
     suggested = str(default_folder() / default_file_name(board))
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Export leader summary", suggested, "PDF files (*.pdf)"
-    )
-    if not chosen:
+    path = ask_pdf_path(parent, "Export leader summary", suggested)
+    if path is None:
         return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
     problem = write_summary(board, path)
     if problem is not None:
         warn(parent, "Export leader summary", problem)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
-    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,11 +31,13 @@ from PySide6.QtWidgets import (
 from crt_desktop.content import Component, Content, Section
 from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
-from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.session_operations import SetComponent, SetStep, ShowPrompt
 from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.session import Changes
 
+from .action_registry import Act, Menu, Placed, Row, Separator
+from .console_host import ConsoleHost
 from .labels import plain_label
 from .team_plan import plan_store_of
 
@@ -138,7 +138,7 @@ class GuidePanel(QScrollArea):
         layout.addStretch(1)
         self.setWidget(inner)
 
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
         self.refresh()
 
     # --- reading the session -----------------------------------------------------------------
@@ -150,44 +150,40 @@ class GuidePanel(QScrollArea):
     def refresh(self) -> None:
         """Show the session as it is: current step, prompt on show, ticked components."""
         session = self.controller.board.session
-        self.steps.blockSignals(True)
-        self.steps.clear()
-        for i, step in enumerate(self.section.steps):
-            mark = f"{CURRENT} " if i == self.step else ""
-            item = QListWidgetItem(f"{mark}{i + 1}. {step.title} · {step.minutes} min")
-            if i == self.step:
-                font = QFont(item.font())
-                font.setBold(True)
-                item.setFont(font)
-            self.steps.addItem(item)
-        self.steps.setCurrentRow(self.step)
-        self.steps.blockSignals(False)
+        with QSignalBlocker(self.steps):
+            self.steps.clear()
+            for i, step in enumerate(self.section.steps):
+                mark = f"{CURRENT} " if i == self.step else ""
+                item = QListWidgetItem(f"{mark}{i + 1}. {step.title} · {step.minutes} min")
+                if i == self.step:
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                self.steps.addItem(item)
+            self.steps.setCurrentRow(self.step)
         if self.section.steps:
             self.guidance.setText(self.section.steps[self.step].guidance)
         self.previous.setEnabled(self.step > 0)
         self.next.setEnabled(self.step < len(self.section.steps) - 1)
 
         shown = session.prompt
-        self.prompts.blockSignals(True)
-        for i in range(self.prompts.count()):
-            item = self.prompts.item(i)
-            text = self.section.prompts[i]
-            item.setText(f"{SHOWN} {text}" if i == shown else text)
-        if shown is not None and 0 <= shown < self.prompts.count():
-            self.prompts.setCurrentRow(shown)
-        self.prompts.blockSignals(False)
-        self.show_prompt.blockSignals(True)
-        self.show_prompt.setChecked(shown is not None)
-        self.show_prompt.setText("Hide from room" if shown is not None else "Show to room")
-        self.show_prompt.blockSignals(False)
+        with QSignalBlocker(self.prompts):
+            for i in range(self.prompts.count()):
+                item = self.prompts.item(i)
+                text = self.section.prompts[i]
+                item.setText(f"{SHOWN} {text}" if i == shown else text)
+            if shown is not None and 0 <= shown < self.prompts.count():
+                self.prompts.setCurrentRow(shown)
+        with QSignalBlocker(self.show_prompt):
+            self.show_prompt.setChecked(shown is not None)
+            self.show_prompt.setText("Hide from room" if shown is not None else "Show to room")
 
         for key, box in self.checks.items():
-            box.blockSignals(True)
-            box.setChecked(key in session.components)
-            box.blockSignals(False)
+            with QSignalBlocker(box):
+                box.setChecked(key in session.components)
 
-    def _on_patched(self, patch: Patch, inverse: Patch) -> None:
-        if patch.session is not None or inverse.session is not None:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.session_fields:
             self.refresh()
 
     # --- actions -----------------------------------------------------------------------------
@@ -241,13 +237,12 @@ class SectionTools:
 
     def __init__(
         self,
-        console: QMainWindow,
+        host: ConsoleHost,
         controller: BoardController,
         *,
         section: Section | None = None,
         components: tuple[Component, ...] = (),
         column_keys: str = "",
-        show_message: Callable[[str], None] | None = None,
         current_note: Callable[[], str | None] | None = None,
         content: Content | None = None,
     ) -> None:
@@ -261,18 +256,20 @@ class SectionTools:
             except KeyError:
                 section = None  # a section the content does not know: no guide
         components = components or self.content.components
-        self.console = console
+        self.host = host
         self.controller = controller
-        self.show_message = show_message or (lambda _text: None)
+        self.show_message = host.show_message
         self.current_note = current_note or (lambda: None)
         template = controller.board.template
         self.guide: GuidePanel | None = None
         self.dock: QDockWidget | None = None
+        # Alt+C: Alt+S chooses the System level while typing a note.
+        rows: list[Row] = [Menu("section", "Se&ction")]
         if section is not None:
             self.guide = GuidePanel(controller, section, components)
             self.guide.print_requested.connect(self.print_visual)
             self.guide.surveys_requested.connect(self.open_surveys)
-            self.dock = QDockWidget("Guide", console)
+            self.dock = QDockWidget("Guide")
             self.dock.setObjectName("guideDock")
             self.dock.setWidget(self.guide)
             self.dock.setFeatures(
@@ -280,67 +277,57 @@ class SectionTools:
                 | QDockWidget.DockWidgetFeature.DockWidgetMovable
             )
             self.dock.setMinimumWidth(300)
-            console.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            host.add_dock(self.dock)
+            toggle = self.dock.toggleViewAction()
+            toggle.setText("Show the guide")
+            guide = self.guide
+            rows += [
+                Placed("guide", toggle, "section", ("F9",)),
+                Act("step-next", "Next step", lambda: guide.go_to_step(guide.step + 1),
+                    "section", ("Ctrl+]",)),
+                Act("step-previous", "Previous step", lambda: guide.go_to_step(guide.step - 1),
+                    "section", ("Ctrl+[",)),
+                Act("prompt", "Show or hide the prompt", guide.show_prompt.toggle, "section",
+                    ("Ctrl+Shift+P",)),
+            ]  # fmt: skip
+        rows.append(Separator("section"))
 
         self.dots: DotsBoard | None = None
         digits = tuple(column_keys[: len(template.columns)])
         if template.mode is BoardMode.DOTS:
             keys = tuple(f"Ctrl+{d}" for d in digits)
             self.dots = DotsBoard(controller, keys=keys)
-            central = console.centralWidget()
-            layout = central.layout() if central is not None else None
-            if isinstance(layout, QVBoxLayout):
-                layout.insertWidget(max(0, layout.count() - 1), self.dots)
+            host.add_strip_above_columns(self.dots)
             self.dots.set_points(11)
-            for panel in getattr(console, "panels", ()):  # the dots above name each column
-                panel.title.hide()
-                panel.help.hide()
-
-        # Alt+C: Alt+S chooses the System level while typing a note.
-        menu = console.menuBar().addMenu("Se&ction")
-        if self.dock is not None:
-            toggle = self.dock.toggleViewAction()
-            toggle.setText("Show the guide")
-            toggle.setShortcut(QKeySequence("F9"))
-            menu.addAction(toggle)
-            console.addAction(toggle)
-        if self.guide is not None:
-            guide = self.guide
-            self._add(menu, "Next step", lambda: guide.go_to_step(guide.step + 1), "Ctrl+]")
-            self._add(menu, "Previous step", lambda: guide.go_to_step(guide.step - 1), "Ctrl+[")
-            self._add(
-                menu, "Show or hide the prompt", lambda: guide.show_prompt.toggle(), "Ctrl+Shift+P"
-            )
-        menu.addSeparator()
-        if self.dots is not None:
-            dots = self.dots
-            for digit, column in zip(digits, dots.columns, strict=False):
+            host.show_column_titles(False)  # the dots above name each column
+            for digit, column in zip(digits, self.dots.columns, strict=False):
                 title = template.column(column.column).title
-                self._add(menu, f"Add a dot: {title}", partial(column.add, 1), f"Ctrl+{digit}")
-                self._add(
-                    menu, f"Take a dot away: {title}", partial(column.add, -1), f"Alt+{digit}"
-                )
-            menu.addSeparator()
+                rows += [
+                    Act(f"dot-add-{column.column}", f"Add a dot: {title}",
+                        partial(column.add, 1), "section", (f"Ctrl+{digit}",)),
+                    Act(f"dot-take-{column.column}", f"Take a dot away: {title}",
+                        partial(column.add, -1), "section", (f"Alt+{digit}",)),
+                ]  # fmt: skip
+            rows.append(Separator("section"))
         if template.card_parts:
             names = " / ".join(p.title.lower() for p in template.card_parts)
-            self._add(menu, f"Edit {names}…", self.edit_card_parts, "Ctrl+Shift+E")
-        self._add(menu, "Survey tallies…", self.open_surveys)
-        self._add(menu, "Print visual…", self.print_visual)
-        self.plan_action = self._add(menu, "Team plan…", self.open_team_plan)
-        self.plan_action.setEnabled(plan_store_of(controller.store) is not None)
+            rows.append(
+                Act("card-parts", f"Edit {names}…", self.edit_card_parts, "section",
+                    ("Ctrl+Shift+E",))
+            )  # fmt: skip
+        has_plans = plan_store_of(controller.store) is not None
+        rows += [
+            Act("surveys", "Survey tallies…", self.open_surveys, "section"),
+            Act("print-visual", "Print visual…", self.print_visual, "section"),
+            Act("team-plan", "Team plan…", self.open_team_plan, "section",
+                enabled_when=lambda: has_plans),
+        ]  # fmt: skip
+        host.registry.register(rows)
+        self.plan_action = host.registry.action("team-plan")
         self._over_limit = bool(_keep_top_message(controller.board))
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
 
-    def _add(self, menu: QMenu, text: str, slot: Callable[[], object], key: str = "") -> QAction:
-        action = QAction(text, self.console)
-        if key:
-            action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        self.console.addAction(action)
-        return action
-
-    def _on_patched(self, _patch: Patch, _inverse: Patch) -> None:
+    def _on_changed(self, _changes: Changes) -> None:
         message = _keep_top_message(self.controller.board)
         if message and not self._over_limit:
             self.show_message(message)
@@ -349,7 +336,7 @@ class SectionTools:
     def open_surveys(self) -> QDialog:
         from .surveys import SurveyDialog
 
-        dialog = SurveyDialog(self.controller, parent=self.console)
+        dialog = SurveyDialog(self.controller, parent=self.host.dialog_parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -362,7 +349,9 @@ class SectionTools:
             return None
         titles = {s.number: s.title for s in self.content.sections}
         team = self.controller.board.session.team
-        dialog = TeamPlanDialog(plans, self.controller.store, titles, team, self.console)
+        dialog = TeamPlanDialog(
+            plans, self.controller.store, titles, team, self.host.dialog_parent()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -370,7 +359,7 @@ class SectionTools:
     def print_visual(self) -> Path | None:
         from .print_visual import print_visual  # loaded when first used, not at start-up
 
-        path = print_visual(self.console, self.controller.board)
+        path = print_visual(self.host.dialog_parent(), self.controller.board)
         if path is not None:
             self.show_message(f"The poster was saved as {path}.")
         return path
@@ -382,7 +371,7 @@ class SectionTools:
         if note_id is None:
             self.show_message("Select a card first: click it, or use the arrow keys.")
             return None
-        dialog = CardPartsDialog(self.controller, note_id, self.console)
+        dialog = CardPartsDialog(self.controller, note_id, self.host.dialog_parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from crt_desktop.domain.board import Board
 
@@ -35,10 +35,10 @@ def print_visual(
         return paper if ok else None
 
     def ask_file(suggested: str) -> str:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Save the poster", suggested, "PDF files (*.pdf)"
-        )
-        return name
+        from .export_dialog import ask_pdf_path
+
+        path = ask_pdf_path(parent, "Save the poster", suggested)
+        return "" if path is None else str(path)
 
     paper = (choose_paper or ask_paper)()
     if not paper:

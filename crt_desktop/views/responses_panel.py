@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.note import Note, Response
 from crt_desktop.domain.operations import SetResponse
-from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.report_back import (
     leadership_items,
     make_response,
@@ -36,6 +35,7 @@ from crt_desktop.domain.report_back import (
 from crt_desktop.domain.validation import ValidationError
 from crt_desktop.domain.vocabulary import ResponseStatus
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.session import Changes
 
 from .labels import plain_label
 
@@ -131,7 +131,7 @@ class ResponsesPanel(QWidget):
         # The chosen item and its response as the editor last showed them.
         self._shown_id: str | None = None
         self._shown = Response()
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
         self.refresh()
 
     # --- the list ------------------------------------------------------------------------
@@ -169,17 +169,16 @@ class ResponsesPanel(QWidget):
             for row, note in enumerate(notes):
                 self.items.item(row).setText(_item_text(note))
         else:
-            self.items.blockSignals(True)
-            self.items.clear()
-            for note in notes:
-                item = QListWidgetItem(_item_text(note))
-                item.setData(Qt.ItemDataRole.UserRole, note.id)
-                self.items.addItem(item)
-                if note.id == chosen:
-                    self.items.setCurrentItem(item)
-            if self.items.currentItem() is None and self.items.count():
-                self.items.setCurrentRow(0)
-            self.items.blockSignals(False)
+            with QSignalBlocker(self.items):
+                self.items.clear()
+                for note in notes:
+                    item = QListWidgetItem(_item_text(note))
+                    item.setData(Qt.ItemDataRole.UserRole, note.id)
+                    self.items.addItem(item)
+                    if note.id == chosen:
+                        self.items.setCurrentItem(item)
+                if self.items.currentItem() is None and self.items.count():
+                    self.items.setCurrentRow(0)
         self._sync_editor()
 
     def select(self, note_id: str) -> None:
@@ -187,7 +186,7 @@ class ResponsesPanel(QWidget):
             if self.items.item(row).data(Qt.ItemDataRole.UserRole) == note_id:
                 self.items.setCurrentRow(row)
 
-    def _on_patched(self, _patch: Patch, _inverse: Patch) -> None:
+    def _on_changed(self, _changes: Changes) -> None:
         self.refresh()
 
     # --- the editor ----------------------------------------------------------------------

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from crt_desktop.content import Content
 from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
-from crt_desktop.domain.patch import Patch
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.session import Changes
 
 from .labels import plain_label
 
@@ -40,7 +40,7 @@ class RoomBand(QWidget):
             " padding-left: 12px; }"
             "QLabel#roomReminder { color: #D8D8D8; font-style: italic; }"
         )
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
         self.refresh()
 
     def shown_prompt(self) -> str:
@@ -62,8 +62,8 @@ class RoomBand(QWidget):
             font.setBold(bold)
             label.setFont(font)
 
-    def _on_patched(self, patch: Patch, _inverse: Patch) -> None:
-        if patch.session is not None:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.session_fields:
             self.refresh()
 
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.note import Note
-from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.report_back import (
     ABOUT,
     StatusGroup,
@@ -35,6 +34,7 @@ from crt_desktop.domain.report_back import (
 )
 from crt_desktop.domain.vocabulary import ResponseStatus
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.session import Changes
 from crt_desktop.widgets.theme import NoteTheme
 
 from .labels import plain_label
@@ -139,10 +139,10 @@ class ReportBackBoard(QWidget):
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.timeout.connect(self.rebuild)
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
         self.rebuild()
 
-    def _on_patched(self, _patch: Patch, _inverse: Patch) -> None:
+    def _on_changed(self, _changes: Changes) -> None:
         self._pending.start(0)  # many changes in one turn of the loop: one rebuild
 
     def _column_count(self) -> int:

@@ -6,7 +6,7 @@ Each count typed is saved at once as an undoable change (SetTally), like any boa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from crt_desktop.content.survey import STAGE_TITLES, Survey, result, survey
-from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.session import SURVEY_STAGES, survey_key, tally
 from crt_desktop.domain.session_operations import SetTally
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.session import Changes
 
 from .labels import plain_label
 
@@ -92,7 +92,7 @@ class SurveyDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(buttons)
         self.resize(980, 420)
-        controller.patched.connect(self._on_patched)
+        controller.changed.connect(self._on_changed)
         self.refresh()
 
     @property
@@ -111,13 +111,12 @@ class SurveyDialog(QDialog):
         session = self.controller.board.session
         stage = self.current_stage
         for (question, answer), spin in self.spins.items():
-            spin.blockSignals(True)
-            spin.setValue(tally(session, survey_key(stage, question, answer)))
-            spin.blockSignals(False)
+            with QSignalBlocker(spin):
+                spin.setValue(tally(session, survey_key(stage, question, answer)))
         for question, label in self.people.items():
             found = result(session, stage, question, len(self.survey.answers))
             label.setText(str(found.people))
 
-    def _on_patched(self, patch: Patch, _inverse: Patch) -> None:
-        if patch.session is not None:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.session_fields:
             self.refresh()

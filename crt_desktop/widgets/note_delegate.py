@@ -10,6 +10,9 @@ before painting it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
@@ -41,8 +44,10 @@ from PySide6.QtWidgets import (
 )
 
 from crt_desktop.domain.note import Note
-from crt_desktop.qt_models.column_model import ColumnModel, NoteRole, face_of
+from crt_desktop.qt_models.column_model import NoteRole
+from crt_desktop.session import face_of
 
+from .card_source import card_source
 from .note_chips import Chip, chips
 from .note_editor import NoteEditor
 from .theme import NoteTheme
@@ -53,6 +58,14 @@ _CACHE_LIMIT = 4000
 # keeps heights alone, so 500 notes do not hold 500 laid-out texts and pictures in memory.
 _LAYOUT_LIMIT = 300
 _PIXMAP_LIMIT = 150
+
+
+@dataclass
+class _Picture:
+    """A card as painted at one face and paint key: its picture once painted twice alike."""
+
+    painted: bool = False
+    pixmap: QPixmap | None = None
 
 
 def _layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
@@ -81,13 +94,9 @@ class NoteDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.theme = theme
         self.console = console
-        self._layouts: dict[tuple[str, int, str], tuple[QTextLayout, float]] = {}
-        self._text_heights: dict[tuple[str, int, str], float] = {}
         # By note id: (note, stack count, text width, size, face); the note itself is checked
         # first, as that is the cheapest test, then the face (a moved note shows the same).
         self._sizes: dict[str, tuple[Note, int, int, QSize, tuple[object, ...] | None]] = {}
-        # By note id: (face, paint key, picture or None when painted once, straight).
-        self._pixmaps: dict[str, tuple[object, tuple[object, ...], QPixmap | None]] = {}
         self.set_body_points(theme.body_pt)
 
     # --- sizes -------------------------------------------------------------------------------
@@ -107,11 +116,27 @@ class NoteDelegate(QStyledItemDelegate):
         self._line_height = em
         self._char_width = QFontMetricsF(self.body_font).averageCharWidth()
         self._chip_height = QFontMetricsF(self.chip_font).height()
-        self._layouts.clear()
-        self._text_heights.clear()
         self._sizes.clear()
-        if hasattr(self, "_pixmaps"):
-            self._pixmaps.clear()
+        # New caches for the new size, each forgetting the least recently used: laid-out texts
+        # for the cards being painted (a few screens' worth), text heights for sizing, and the
+        # cards' pictures by (note id, face, paint key).
+        font = self.body_font
+
+        @lru_cache(maxsize=_LAYOUT_LIMIT)
+        def laid_out(text: str, width: int) -> tuple[QTextLayout, float]:
+            return _layout_text(text, font, width)
+
+        @lru_cache(maxsize=_CACHE_LIMIT)
+        def text_height(text: str, width: int) -> float:
+            return laid_out(text, width)[1]
+
+        @lru_cache(maxsize=_PIXMAP_LIMIT)
+        def picture(_note_id: str, _face: object, _key: tuple[object, ...]) -> _Picture:
+            return _Picture()
+
+        self._laid_out = laid_out
+        self._text_height_at = text_height
+        self._picture = picture
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
         view = option.widget
@@ -129,32 +154,12 @@ class NoteDelegate(QStyledItemDelegate):
 
     def _text(self, text: str, width: float) -> tuple[QTextLayout, float]:
         """The laid-out text, for painting: the most recently painted are kept."""
-        key = (text, round(width), self.body_font.key())
-        found = self._layouts.pop(key, None)
-        if found is None:
-            found = _layout_text(text, self.body_font, width)
-            if len(self._layouts) >= _LAYOUT_LIMIT:
-                del self._layouts[next(iter(self._layouts))]  # the least recently painted
-        self._layouts[key] = found
-        return found
+        return self._laid_out(text, round(width))
 
     def _text_height(self, text: str, width: float) -> float:
         """The text's height, for sizing. Views measure exactly only cards about to be painted,
-        so the laid-out text is kept with the painted ones (least recently used dropped)."""
-        key = (text, round(width), self.body_font.key())
-        height = self._text_heights.get(key)
-        if height is None:
-            laid_out = self._layouts.get(key)
-            if laid_out is None:
-                laid_out = _layout_text(text, self.body_font, width)
-                if len(self._layouts) >= _LAYOUT_LIMIT:
-                    del self._layouts[next(iter(self._layouts))]
-                self._layouts[key] = laid_out
-            height = laid_out[1]
-            if len(self._text_heights) > _CACHE_LIMIT:
-                self._text_heights.clear()
-            self._text_heights[key] = height
-        return height
+        so the laid-out text is kept with the painted ones."""
+        return self._text_height_at(text, round(width))
 
     @staticmethod
     def _fitting(items: list[Chip], width: float, fm: QFontMetricsF) -> list[Chip]:
@@ -189,24 +194,22 @@ class NoteDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _card(index: Index) -> tuple[Note | None, int]:
-        model = index.model()
-        if isinstance(model, ColumnModel):  # the fast path: no QVariant round trips
-            return model.card(index.row())
+        source = card_source(index.model())
+        if source is not None:  # the fast path: no QVariant round trips
+            return source.card(index.row())
         return index.data(NoteRole.NOTE), index.data(NoteRole.STACK_COUNT) or 0
 
     @staticmethod
     def _shown(index: Index, note: Note) -> tuple[str, int]:
         """The card's text as shown (number, text, parts) and, for a card past the number a
         ranked column keeps, that number (else 0)."""
-        model = index.model()
-        if isinstance(model, ColumnModel):
-            return model.card_text(note), model.keep_top if model.past_limit(note.id) else 0
-        return note.text, 0
+        source = card_source(index.model())
+        return (note.text, 0) if source is None else source.shown(note)
 
     @staticmethod
     def _shows_kind(index: Index) -> bool:
-        model = index.model()
-        return not isinstance(model, ColumnModel) or model.shows_kind
+        source = card_source(index.model())
+        return source is None or source.kinds_shown()
 
     def chip_texts(self, index: Index) -> list[str]:
         """The labels a card shows under its text, in order (what a sighted reader sees)."""
@@ -290,42 +293,38 @@ class NoteDelegate(QStyledItemDelegate):
         key = (count, selected, focused, box.width(), box.height(), ratio)
         text, past = self._shown(index, note)
         face = (face_of(note), text, past)
-        cached = self._pixmaps.pop(note.id, None)
-        fresh = cached is None or cached[0] != face or cached[1] != key
-        if fresh or cached is None or cached[2] is None:
-            # The first paint draws the card straight; a card painted again as it was (moves
-            # and scrolling repaint the cards around them) is drawn once into a picture that
-            # later repaints only copy. Cards never repainted cost no picture memory.
-            pixmap = None
-            target: QPainter = painter
-            origin = QRectF(box)
-            if not fresh:
-                pixmap = QPixmap(round(box.width() * ratio), round(box.height() * ratio))
-                pixmap.setDevicePixelRatio(ratio)
-                pixmap.fill(Qt.GlobalColor.transparent)
-                target = QPainter(pixmap)
-                origin = QRectF(0, 0, box.width(), box.height())
-            self._paint_card(
-                target,
-                origin,
-                note,
-                count,
-                selected,
-                focused,
-                self._text_width(option),
-                text=text,
-                past=past,
-                kind=self._shows_kind(index),
-            )
-            if pixmap is not None:
-                target.end()
-                painter.drawPixmap(box.topLeft(), pixmap)
-            cached = (face, key, pixmap)
-        elif cached[2] is not None:
-            painter.drawPixmap(box.topLeft(), cached[2])
-        if len(self._pixmaps) >= _PIXMAP_LIMIT:
-            del self._pixmaps[next(iter(self._pixmaps))]  # the least recently painted
-        self._pixmaps[note.id] = cached
+        picture = self._picture(note.id, face, key)
+        if picture.pixmap is not None:
+            painter.drawPixmap(box.topLeft(), picture.pixmap)
+            return
+        # The first paint draws the card straight; a card painted again as it was (moves and
+        # scrolling repaint the cards around them) is drawn once into a picture that later
+        # repaints only copy. Cards never repainted cost no picture memory.
+        target: QPainter = painter
+        origin = QRectF(box)
+        if picture.painted:
+            pixmap = QPixmap(round(box.width() * ratio), round(box.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            target = QPainter(pixmap)
+            origin = QRectF(0, 0, box.width(), box.height())
+        self._paint_card(
+            target,
+            origin,
+            note,
+            count,
+            selected,
+            focused,
+            self._text_width(option),
+            text=text,
+            past=past,
+            kind=self._shows_kind(index),
+        )
+        if picture.painted:
+            target.end()
+            painter.drawPixmap(box.topLeft(), pixmap)
+            picture.pixmap = pixmap
+        picture.painted = True
 
     def _paint_card(
         self,

@@ -27,9 +27,7 @@ def saved_notes(store: MemoryStore, controller: BoardController) -> dict:
 def test_a_change_is_saved_before_it_is_announced(controller, store):
     """When the board says a change happened, the store already holds it."""
     seen: list[int] = []
-    controller.patched.connect(
-        lambda patch, _inverse: seen.append(len(saved_notes(store, controller)))
-    )
+    controller.changed.connect(lambda _changes: seen.append(len(saved_notes(store, controller))))
     assert controller.do(AddNote("Charting after hours", note_id="a"))
     assert seen == [1]
     assert saved_notes(store, controller) == controller.board.notes
@@ -57,7 +55,7 @@ def test_a_refused_change_becomes_a_message(controller):
     assert not controller.do(AddNote("   "))
     assert messages == ["A note needs some text."]
     assert controller.board.notes == {}
-    assert controller.undo_stack.count() == 0
+    assert len(controller.core.history) == 0
 
 
 def test_a_failed_save_leaves_the_board_unchanged(controller, store):
@@ -72,7 +70,7 @@ def test_a_failed_save_leaves_the_board_unchanged(controller, store):
     assert messages and "the disk is full" in messages[0]
     assert not controller.undo()  # undo must be saved too, so it is refused as well
     assert controller.board.notes == before
-    assert controller.undo_stack.index() == 1
+    assert controller.core.history.index == 1
     store.fail = None
     assert controller.undo()
     assert controller.board.notes == {} == saved_notes(store, controller)
@@ -84,3 +82,22 @@ def test_an_unsaved_session_is_refused(qapp, store):
     board.session = type(board.session)(**{**board.session.__dict__, "id": None})
     with pytest.raises(ValueError):
         BoardController(board, store)
+
+
+def test_the_undo_and_redo_actions_follow_the_history(controller, store):
+    """The menu's Undo and Redo name the step, grey out when empty, and run the core's step."""
+    from PySide6.QtCore import QObject
+
+    from crt_desktop.qt_models.history_actions import HistoryAction
+
+    owner = QObject()
+    undo = HistoryAction(controller, redo=False, parent=owner)
+    redo = HistoryAction(controller, redo=True, parent=owner)
+    assert (undo.text(), undo.isEnabled(), redo.isEnabled()) == ("Undo", False, False)
+    controller.do(AddNote("one", note_id="a"))
+    assert (undo.text(), undo.isEnabled()) == ("Undo add note", True)
+    undo.trigger()
+    assert controller.board.notes == {} == saved_notes(store, controller)
+    assert (undo.isEnabled(), redo.text(), redo.isEnabled()) == (False, "Redo add note", True)
+    redo.trigger()
+    assert "a" in saved_notes(store, controller) and not redo.isEnabled()

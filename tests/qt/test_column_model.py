@@ -113,10 +113,10 @@ def test_drop_onto_a_note_stacks_it(controller, models):
 def test_dropping_a_note_onto_itself_does_nothing(controller, models):
     """A note let go on its own card stays where it was and adds nothing to undo."""
     unsorted = models["unsorted"]
-    count = controller.undo_stack.count()
+    count = len(controller.core.history)
     assert not unsorted.dropMimeData(drag(unsorted, 1), MOVE, -1, 0, unsorted.index(1))
     assert ids(unsorted) == list("abcde")
-    assert controller.undo_stack.count() == count
+    assert len(controller.core.history) == count
 
 
 def test_a_single_move_updates_rows_without_a_reset(controller, models, qtbot):

@@ -110,6 +110,25 @@ def test_survey_tallies_are_counts_per_answer(qtbot):
     dialog.close()
 
 
+def test_stepping_one_survey_count_is_one_undo(qtbot):
+    """Clicking a count's arrows up three times, then undo: the count is back where it was."""
+    console, _room, store = open_section(qtbot)
+    dialog = console.section_tools.open_surveys()
+    question = survey().questions[0].key
+    spin = dialog.spins[(question, "3")]
+    for _ in range(3):
+        spin.stepUp()
+    dialog.spins[(question, "1")].stepUp()
+    assert tally(saved_session(console, store), survey_key("pre", question, "3")) == 3
+    assert console.undo_action.text() == "Undo tally"
+    console.undo_action.trigger()  # the other answer's count
+    console.undo_action.trigger()  # the three steps at once
+    assert spin.value() == 0
+    assert tally(saved_session(console, store), survey_key("pre", question, "3")) == 0
+    assert not console.undo_action.isEnabled()
+    dialog.close()
+
+
 def test_print_visual_writes_the_poster(qtbot, tmp_path: Path):
     """Print visual asks for paper and file, writes the section's poster and reports it."""
     console, _room, _store = open_section(qtbot, 7)

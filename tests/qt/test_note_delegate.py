@@ -106,3 +106,27 @@ def test_cards_resize_when_text_votes_or_stack_change(view):
     view.resize(160, 900)
     settle(view)
     assert card_heights(view)[1] > wide
+
+
+def test_a_model_without_the_card_methods_is_painted_from_its_roles(view):
+    """Any model giving a note and a stack count through its roles shows the same card."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    from crt_desktop.qt_models.column_model import NoteRole
+    from crt_desktop.widgets.card_source import card_source
+
+    column = view.column_model()
+    assert card_source(column) is column
+    delegate = view.itemDelegate()
+    view.column_model().controller.do(Vote(("n1",), 2))
+    plain = QStandardItemModel()
+    for row in range(column.rowCount()):
+        item = QStandardItem()
+        item.setData(column.note_at(row), NoteRole.NOTE)
+        item.setData(column.stack_count(column.note_at(row).id), NoteRole.STACK_COUNT)
+        plain.appendRow(item)
+    assert card_source(plain) is None
+    for row in range(column.rowCount()):
+        ours = delegate.chip_texts(column.index(row))
+        assert delegate.chip_texts(plain.index(row, 0)) == ours
+    assert "2 votes" in " ".join(delegate.chip_texts(plain.index(1, 0)))

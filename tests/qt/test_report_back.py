@@ -242,7 +242,7 @@ def test_importing_a_filled_pdf_is_one_undoable_step(console, store, tmp_path):
     notes = saved(store, console)
     assert notes["n000"].column == CANNOT_CONTROL
     assert notes["n001"].response == Response(S.THIS_YEAR, "Budget agreed")
-    assert console.controller.undo_stack.count() == 1
+    assert len(console.controller.core.history) == 1
     assert console.controller.undo()
     assert saved(store, console)["n001"].response is None
     assert saved(store, console)["n000"].column == LEADERSHIP_CONTROLS
@@ -259,7 +259,7 @@ def test_a_pdf_for_another_session_is_refused_in_the_console(console, store, tmp
         message = window.leadership.import_file(filled, lambda plan: True)
         assert f"holds answers for session {console.controller.session_id}" in message
         assert window.banner.text.text() == message
-        assert controller.undo_stack.count() == 0
+        assert len(controller.core.history) == 0
     finally:
         window.close()
         room.close()

@@ -99,7 +99,7 @@ def test_expectation_cards_are_entered_in_parts(qtbot):
     assert all(not field.text() for field in entry.parts.values())
     shown = room.views[0].column_model().card_text(note)
     assert shown == "Return family calls\nWhy: Families worry\nHow: Same day"
-    assert console.controller.undo_stack.count() == 1  # one card, one undo step
+    assert len(console.controller.core.history) == 1  # one card, one undo step
 
 
 def test_card_parts_dialog_saves_the_parts(qtbot):

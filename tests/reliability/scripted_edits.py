@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     print("finished", flush=True)
     # Drop the undo history before Qt goes away: PySide6 can crash while collecting a long
     # stack of Python undo commands at interpreter exit.
-    controller.undo_stack.clear()
+    controller.core.history.clear()
     database.close()
     del app
     return 0

@@ -22,7 +22,7 @@ def reference_digests(folder: Path, seed: int, steps: int) -> list[str]:
         controller, _ = open_controller(database.store, None)
         digests = [board_digest(controller.board)]
         run_script(controller, seed, steps, lambda _step, _done, digest: digests.append(digest))
-        controller.undo_stack.clear()
+        controller.core.history.clear()
     return digests
 
 

@@ -74,7 +74,7 @@ def editing(tmp_path_factory, qapp):
     messages: list[str] = []
     controller.message.connect(messages.append)
     yield database.store, controller, session_id, messages
-    controller.undo_stack.clear()
+    controller.core.history.clear()
     database.close()
 
 

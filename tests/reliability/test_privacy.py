@@ -105,7 +105,7 @@ def test_room_view_shows_no_author_and_no_time(qapp, tmp_path):
     assert not [form for form in today_forms() if form in text]
     assert not re.search(r"\b(author|written by|wrote|added by (?!a leader))", text, re.I)
     room.close()
-    controller.undo_stack.clear()
+    controller.core.history.clear()
     database.close()
 
 
@@ -125,7 +125,7 @@ def test_pdf_shows_no_author_and_no_time_of_writing(qapp, tmp_path):
     # invariant=1: the document's own creation date is a fixed one, not when it was made.
     assert f"{date.today():%Y%m%d}" not in str(info.get("/CreationDate", ""))
     assert f"{date.today():%Y%m%d}" not in str(info.get("/ModDate", ""))
-    controller.undo_stack.clear()
+    controller.core.history.clear()
     database.close()
 
 
@@ -159,7 +159,7 @@ def test_database_backups_and_exports_are_owner_only(qapp, tmp_path):
             tmp_path / "session.json",
         ]
         write_board_file(board, exports[1])
-        controller.undo_stack.clear()
+        controller.core.history.clear()
         database.close()
         with open_database(db, migrations=add_newer_migration(tmp_path)) as migrated:
             assert migrated.backup is not None
@@ -197,6 +197,6 @@ def test_no_network_connection_is_ever_made(qapp, tmp_path, monkeypatch):
     write_board_file(board, tmp_path / "session.json")
     console.close()
     room.close()
-    controller.undo_stack.clear()
+    controller.core.history.clear()
     database.close()
     assert attempts == []

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DAMAGED, DatabaseProblem, cause
-from .migration import VERSION_TABLE, check_known, known_revisions
+from .migration import MIGRATIONS, VERSION_TABLE, check_known, known_revisions
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -40,7 +40,7 @@ def check_sqlite_file(path: Path, migrations: Path, *, writable: bool = True) ->
             "it was left as it is."
         )
     _roll_back_interrupted_write(path)
-    tables, revisions = _read(path)
+    tables, revisions = _read(path, migrations)
     if tables and VERSION_TABLE not in tables:
         raise DatabaseProblem(
             f"{where} holds another program's data, not CRT Desktop's; it was left as it is."
@@ -73,7 +73,7 @@ def _roll_back_interrupted_write(path: Path) -> None:
         pass  # the read-only check that follows reports the problem in words
 
 
-def _read(path: Path) -> tuple[set[str], list[str]]:
+def _read(path: Path, migrations: Path) -> tuple[set[str], list[str]]:
     """Table names and stored revisions, after SQLite's own quick check passes."""
     restore = side_files_kept(path)
     try:
@@ -90,7 +90,8 @@ def _read(path: Path) -> tuple[set[str], list[str]]:
             if VERSION_TABLE in tables:
                 query = f"SELECT version_num FROM {VERSION_TABLE}"
                 revisions = [str(row[0]) for row in connection.execute(query)]
-                if ",".join(sorted(revisions)) == known_revisions()[-1]:
+                head = ",".join(sorted(revisions)) == known_revisions(migrations)[-1]
+                if head and migrations == MIGRATIONS:  # the models describe the packaged head
                     _check_columns(connection, path)
             return tables, revisions
         finally:

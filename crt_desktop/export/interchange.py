@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -98,6 +97,9 @@ def board_to_json(board: Board) -> str:
     return "".join(_pieces(board))
 
 
+_NOTE_ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)  # made once: notes are many
+
+
 def _pieces(board: Board) -> Iterator[str]:
     """The text of json.dumps(board_to_dict(board), indent=2) and a newline, made one note at
     a time, so that writing a large session holds one note's data rather than the whole file's.
@@ -110,8 +112,8 @@ def _pieces(board: Board) -> Iterator[str]:
         return
     yield head.removesuffix("[]\n}") + "[\n"
     for i, note in enumerate(itertools.chain([first], notes)):
-        text = json.dumps(_note(note), indent=2, ensure_ascii=False)
-        yield ("" if i == 0 else ",\n") + textwrap.indent(text, "    ")
+        text = _NOTE_ENCODER.encode(_note(note))
+        yield ("    " if i == 0 else ",\n    ") + text.replace("\n", "\n    ")
     yield "\n  ]\n}\n"
 
 

@@ -11,38 +11,29 @@ import errno
 import json
 import os
 import stat
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
 from crt_desktop.content import Content
 from crt_desktop.domain.board import Board
-from crt_desktop.domain.note import Note, ProgressUpdate, Response, new_id
 from crt_desktop.domain.session import Session
-from crt_desktop.domain.template import Template
 from crt_desktop.domain.validation import (
-    ValidationError,
     clean_name,
-    clean_note_text,
-    clean_reason,
 )
 
 from . import interchange_json
 from .interchange_fields import describe, json_object, one_of
 from .interchange_format import (
-    DATE_PATTERN,
     FORMAT,
-    ID_PATTERN,
     MAX_FILE_BYTES,
     VERSION,
     InterchangeError,
 )
 from .interchange_json import NoteList
-from .interchange_schema import FileShape, NoteShape, ResponseShape, SessionShape, convert
-from .interchange_tools import in_range, read_details, read_session_tools
+from .interchange_notes import arrange, day, read_note, text_field
+from .interchange_schema import FileShape, NoteShape, SessionShape, convert
+from .interchange_tools import in_range, read_session_tools
 
 _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -156,10 +147,10 @@ def board_from_data(data: Any, content: Content) -> Board:
     if not isinstance(notes, list | NoteList):
         raise InterchangeError("notes", f"must be a list, not {describe(notes)}.")
     drafts = [
-        _note(convert(value, NoteShape, f"notes[{i}]"), f"notes[{i}]", template)
+        read_note(convert(value, NoteShape, f"notes[{i}]"), f"notes[{i}]", template)
         for i, value in enumerate(notes)
     ]
-    notes_by_id = {n.id: n for n in _arrange(drafts, template)}
+    notes_by_id = {n.id: n for n in arrange(drafts, template)}
     return Board(session=session, template=template, notes=notes_by_id)
 
 
@@ -191,11 +182,11 @@ def _session(f: SessionShape, content: Content) -> Session:
             "session.template", f"must be {choices}, not {describe(f.template)}."
         )
     return Session(
-        team=_text(f.team, "session.team", partial(clean_name, what="team")),
+        team=text_field(f.team, "session.team", partial(clean_name, what="team")),
         section=section,
-        held_on=_day(f.held_on, "session.held_on"),
+        held_on=day(f.held_on, "session.held_on"),
         template=f.template,
-        facilitation_team=_text(
+        facilitation_team=text_field(
             f.facilitation_team,
             "session.facilitation_team",
             partial(clean_name, what="facilitation team", required=False),
@@ -203,149 +194,3 @@ def _session(f: SessionShape, content: Content) -> Session:
         screening=f.screening,
         **read_session_tools(f, content, content.section(section), content.templates[f.template]),
     )
-
-
-def _text(value: str, path: str, clean: Callable[[str], str]) -> str:
-    """Text passed through one of the domain's cleaners (NFC, control characters)."""
-    try:
-        return clean(value)
-    except ValidationError as exc:
-        message = str(exc)
-        raise InterchangeError(path, message[:1].lower() + message[1:]) from exc
-
-
-def _day(value: Any, path: str) -> date:
-    if not isinstance(value, str) or not DATE_PATTERN.fullmatch(value):
-        raise InterchangeError(path, f"must be a date written YYYY-MM-DD, not {describe(value)}.")
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise InterchangeError(path, f"is not a real date ({describe(value)}).") from exc
-
-
-@dataclass(frozen=True)
-class _Draft:
-    """A note as read, before ids and groups are resolved across the whole file."""
-
-    path: str
-    note: Note
-    has_id: bool
-    group: str | None
-
-
-def _id(value: Any, path: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        raise InterchangeError(
-            path,
-            "must be up to 64 letters, digits or the signs _ . : - "
-            f"(or left out), not {describe(value)}.",
-        )
-    return value
-
-
-def _note(f: NoteShape, path: str, template: Template) -> _Draft:
-    if f.kind not in template.kinds:
-        raise InterchangeError(f"{path}.kind", f'this board does not use "{f.kind.value}" notes.')
-    if f.level is not None and f.level not in template.levels:
-        raise InterchangeError(
-            f"{path}.level", f'this board does not use the level "{f.level.value}".'
-        )
-    if not isinstance(f.column, str) or f.column not in template.column_keys:
-        raise InterchangeError(
-            f"{path}.column",
-            f'the "{template.key}" board has no column {describe(f.column)} '
-            f"(its columns are {one_of(template.column_keys)}).",
-        )
-    note_id = _id(f.id, f"{path}.id")
-    note = Note(
-        text=_text(f.text, f"{path}.text", clean_note_text),
-        kind=f.kind,
-        level=f.level,
-        column=f.column,
-        votes=f.votes,
-        leader_added=f.leader_added,
-        hidden=f.hidden,
-        response=_response(f.response, f"{path}.response"),
-        id=note_id or "",
-        details=read_details(f.details, f"{path}.details", template),
-        carried_from=_id(f.carried_from, f"{path}.carried_from"),
-    )
-    return _Draft(
-        path=path, note=note, has_id=note_id is not None, group=_id(f.group, f"{path}.group")
-    )
-
-
-def _response(f: ResponseShape | None, path: str) -> Response | None:
-    if f is None:
-        return None
-    updates = tuple(
-        ProgressUpdate(
-            on=_day(u.on, f"{path}.updates[{i}].on"),
-            text=_text(u.text, f"{path}.updates[{i}].text", clean_reason),
-        )
-        for i, u in enumerate(f.updates)
-    )
-    return Response(
-        status=f.status,
-        reason=_text(f.reason, f"{path}.reason", clean_reason),
-        change_impossible=f.change_impossible,
-        updates=updates,
-    )
-
-
-def _arrange(drafts: list[_Draft], template: Template) -> list[Note]:
-    """Give every note an id, check the groups, and number positions in file order."""
-    first_path: dict[str, str] = {}
-    for d in drafts:
-        if d.has_id:
-            if d.note.id in first_path:
-                raise InterchangeError(
-                    f"{d.path}.id",
-                    f"the id {describe(d.note.id)} is already used by {first_path[d.note.id]}.",
-                )
-            first_path[d.note.id] = d.path
-    by_id = {d.note.id: d for d in drafts if d.has_id}
-    notes: list[Note] = []
-    for d in drafts:
-        note = d.note
-        if not d.has_id:
-            note_id = new_id()
-            while note_id in by_id:  # pragma: no cover - a 128-bit random clash
-                note_id = new_id()
-            note = replace(note, id=note_id)
-        if d.group is not None:
-            _check_group(d, by_id)
-            note = replace(note, stack=d.group)
-        notes.append(note)
-    return _positioned(notes, template)
-
-
-def _check_group(d: _Draft, by_id: dict[str, _Draft]) -> None:
-    path = f"{d.path}.group"
-    top = by_id.get(d.group or "")
-    if top is None:
-        raise InterchangeError(path, f"no note in the file has the id {describe(d.group)}.")
-    if top is d:
-        raise InterchangeError(path, "a note cannot be grouped under itself.")
-    if top.group is not None:
-        raise InterchangeError(
-            path,
-            f"{top.path} is itself grouped under another note; name the group's top note instead.",
-        )
-    if top.note.column != d.note.column:
-        raise InterchangeError(
-            path,
-            f"{top.path} is in the column {describe(top.note.column)}, not "
-            f"{describe(d.note.column)}; a group stays in one column.",
-        )
-
-
-def _positioned(notes: list[Note], template: Template) -> list[Note]:
-    """Number each column's notes 0, 1, 2… in file order, so a round trip keeps the board exact."""
-    out: list[Note] = []
-    for column in template.column_keys:
-        in_column = (n for n in notes if n.column == column)
-        out.extend(replace(note, position=i) for i, note in enumerate(in_column))
-    return out

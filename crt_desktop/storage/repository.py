@@ -12,12 +12,14 @@ each note of the open session as last read or committed, so a note that only cha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import fields, replace
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from crt_desktop.content import content
 from crt_desktop.domain.board import Board
@@ -76,13 +78,15 @@ class SqlSessionStore:
         )
         with translated("read the list of sessions"), self._engine.connect() as conn:
             try:
-                return [SessionSummary(*row) for row in conn.execute(query)]
+                with _rows_read():
+                    return [SessionSummary(*row) for row in conn.execute(query)]
             except (ValueError, TypeError):
                 pass  # a damaged row (a date that is not one): read them one by one below
             readable, damaged = [], []
             for session_id in conn.execute(select(s.id).order_by(s.id)).scalars():
                 try:
-                    row = conn.execute(query.where(s.id == session_id)).one()
+                    with _rows_read():
+                        row = conn.execute(query.where(s.id == session_id)).one()
                     readable.append(SessionSummary(*row))
                 except (ValueError, TypeError):
                     damaged.append(session_id)
@@ -93,9 +97,11 @@ class SqlSessionStore:
             readable,
         )
 
-    def _where(self) -> str:
+    def _where(self, article: str = "The") -> str:
+        """The database, named by its file where it has one, for a sentence."""
         path = self._engine.url.database if self._engine.dialect.name == "sqlite" else None
-        return f"The database {path}" if path and path != ":memory:" else "The database"
+        named = f" {path}" if path and path != ":memory:" else ""
+        return f"{article} database{named}"
 
     def readable_sessions(self, but: int | None = None) -> list[SessionSummary]:
         """The sessions (other than `but`) whose whole board still reads: what can be saved
@@ -149,9 +155,9 @@ class SqlSessionStore:
             # Raised by SQLAlchemy's own conversions too (a date or time that is not one).
             others = self.readable_sessions(but=session_id)
             raise StorageError(
-                f"Could not open session {session_id}: the database is damaged or holds a value "
-                f"this version of CRT Desktop does not know ({_short(exc)}); it was left as it "
-                f"is, and {still_read(others)}."
+                f"Could not open session {session_id}: {self._where('the')} is damaged or holds "
+                f"a value this version of CRT Desktop does not know ({_short(exc)}); it was left "
+                f"as it is, and {still_read(others)}."
             ) from exc
         strays = sorted({n.column for n in notes} - set(template.column_keys))
         if strays:
@@ -169,7 +175,7 @@ class SqlSessionStore:
 
     def _read_board(self, session_id: int) -> tuple[Session, Template, list[Note]]:
         """The session's rows as domain objects; ValueError or TypeError for a damaged value."""
-        with translated("open the session"), self._engine.connect() as conn:
+        with translated("open the session"), _rows_read(), self._engine.connect() as conn:
             row = conn.execute(select(SESSIONS).where(SESSIONS.c.id == session_id)).first()
             if row is None:
                 raise KeyError(session_id)
@@ -443,6 +449,18 @@ def _delete_responses(conn: Connection, session_id: int, ids: Sequence[str]) -> 
 
 
 # -- reading --------------------------------------------------------------------------------
+
+
+@contextmanager
+def _rows_read() -> Iterator[None]:
+    """A stored text that is not even UTF-8 (SQLite's driver cannot decode it) is a damaged
+    value, like a date that is not one: ValueError, so that the other rows can still be read."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if "could not decode" not in str(exc.orig).lower():
+            raise
+        raise ValueError("a stored text that is not UTF-8") from exc
 
 
 def still_read(readable: list[SessionSummary], *, other: bool = True) -> str:

@@ -41,6 +41,8 @@ SPOILT = {
     "note timestamp": "UPDATE notes SET updated_at = '2026-13-45T99:00' WHERE session_id = 1",
     "response status": "UPDATE responses SET status = 'maybe' WHERE session_id = 1",
     "update date": "UPDATE progress_updates SET given_on = '20/11/2026' WHERE session_id = 1",
+    "team not UTF-8": "UPDATE sessions SET team = CAST(X'4e69c367' AS TEXT) WHERE id = 1",
+    "note text not UTF-8": "UPDATE notes SET text = CAST(X'ff21' AS TEXT) WHERE session_id = 1",
 }
 
 
@@ -102,21 +104,27 @@ def test_a_spoilt_value_names_what_still_reads(capsys, good_db, tmp_path, name):
     assert folder_state(tmp_path) == before
 
 
-def corrupt_page_one(good: Path, folder: Path, seed: int) -> Path:
+def corrupt_page_one(good: Path, folder: Path, seed: int, *, anywhere: bool = False) -> Path:
     data = bytearray(good.read_bytes())
     rng = random.Random(seed)
-    offset = rng.randrange(100, 4096 - 8)  # past the file header, inside the schema page
+    # Past the file header: inside the schema page, or (anywhere) in any page of the file.
+    offset = rng.randrange(100, (len(data) if anywhere else 4096) - 8)
     data[offset : offset + 8] = rng.randbytes(8)
     db = folder / "crt.db"
     db.write_bytes(bytes(data))
     return db
 
 
-@pytest.mark.parametrize("seed", range(12))
-def test_random_damage_in_page_one_is_one_sentence(capsys, good_db, tmp_path, seed):
-    """Eight random bytes in page 1 (the schema): every command either works or says in one
-    sentence that the database is damaged and what can be saved; nothing is changed."""
-    db = corrupt_page_one(good_db, tmp_path, seed)
+SEEDS = [*range(24), *(pytest.param(s, marks=pytest.mark.slow) for s in range(24, 224))]
+
+
+@pytest.mark.parametrize("anywhere", [False, True], ids=["page 1", "any page"])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_random_damage_is_one_sentence(capsys, good_db, tmp_path, seed, anywhere):
+    """Eight random bytes in page 1 (the schema) or in any page: every command either works or
+    says in one sentence that the database is damaged and what can be saved; nothing is
+    changed."""
+    db = corrupt_page_one(good_db, tmp_path, seed, anywhere=anywhere)
     before = folder_state(tmp_path)
     out_file = tmp_path.parent / f"{tmp_path.name}.json"
     for argv in (

@@ -19,6 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from crt_desktop.app import make_services
+from crt_desktop.content import content
 from crt_desktop.domain.store import SessionStore
 from crt_desktop.storage.database import open_database
 from crt_desktop.views.console import ConsoleWindow, open_board_windows
@@ -35,7 +37,7 @@ def _application() -> QApplication:
 def _open(store: SessionStore, session_id: int) -> tuple[ConsoleWindow, RoomView]:
     """Query → domain → models → views, until the console has painted once."""
     board = store.load_board(session_id)
-    console, room = open_board_windows(board, store)
+    console, room = open_board_windows(board, make_services(store, content()))
     console.repaint()
     room.repaint()
     return console, room

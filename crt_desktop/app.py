@@ -19,6 +19,7 @@ from crt_desktop.content import Content, ContentError
 from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.store import SessionStore, StorageError
 from crt_desktop.instance_lock import acquire_lock, lock_path_for
+from crt_desktop.services import Services
 from crt_desktop.views.messages import fail, warn
 
 if TYPE_CHECKING:
@@ -55,19 +56,29 @@ class _OnClose(QObject):
         return False
 
 
+def make_services(store: SessionStore, content: Content) -> Services:
+    """The one Services object the windows are given (see services.py)."""
+    from crt_desktop.exporters import PdfExporters
+    from crt_desktop.views.app_settings import QtSettings
+
+    return Services(
+        content=content, store=store, exporters=PdfExporters(content), settings=QtSettings()
+    )
+
+
 class Desktop:
     """The running app: the session picker, and the console and room view of an open session."""
 
     def __init__(
         self,
-        store: SessionStore,
+        services: Services,
         screen: int | None,
         present: bool,
-        content: Content | None = None,
         open_marker: Path | None = None,
     ) -> None:
-        self.store = store
-        self.content = content or packaged_content()
+        self.services = services
+        self.store = services.store
+        self.content = services.content
         # Holds the id of the session whose console is open; left behind only by a crash.
         self.open_marker = open_marker
         self.screen = screen
@@ -103,21 +114,8 @@ class Desktop:
             warn(self.picker, "CRT Desktop", str(exc))
             self.picker.show()
             return
-
-        def export_summary() -> None:
-            # Loaded when first used, not at start-up.
-            from crt_desktop.views.export_dialog import export_leader_summary
-
-            export_leader_summary(console, board)  # the board the console edits, as it is now
-
         console, room = open_board_windows(
-            board,
-            self.store,
-            self.screen,
-            self.present,
-            export_summary,
-            self.content,
-            room_after_console=True,
+            board, self.services, self.screen, self.present, room_after_console=True
         )
         self.windows = (console, room)
         self.present = False  # only the first session opened starts presenting
@@ -266,7 +264,8 @@ def run_gui(args: argparse.Namespace) -> int:
             "window from opening the same database; check that the folder can be written to."
         )
     marker = Path(f"{lock_path}.session")
-    desktop = Desktop(store, args.screen, args.present, loaded, open_marker=marker)
+    services = make_services(store, loaded)
+    desktop = Desktop(services, args.screen, args.present, open_marker=marker)
     interrupted = desktop.interrupted_session()
     if args.session is not None:
         desktop.open_session(args.session)

@@ -85,14 +85,14 @@ def open_store(
     if read_only and path is not None and path.is_file() and _cannot_write(path):
         from crt_desktop.storage.reading import open_for_reading
 
-        database = open_for_reading(path)
+        database = open_for_reading(path, templates=content().templates)
     else:
         if _empty_file(path):
             print(
                 f"crt-desktop: {path} was an empty file; it is now a new CRT Desktop database.",
                 file=sys.stderr,
             )
-        database = open_database(url)
+        database = open_database(url, templates=content().templates)
     # Closed as the command ends (run_command's ExitStack), so the file is whole and quiet.
     cleanup.callback(database.close)
     return database.store
@@ -229,7 +229,7 @@ def _salvaged_board(path: Path, session_id: int, refusal: Exception, cleanup: Ex
     """The session read as it is from a damaged database, or the refusal if it cannot be."""
     from crt_desktop.storage.reading import open_for_reading
 
-    database = open_for_reading(path, checked=False)
+    database = open_for_reading(path, checked=False, templates=content().templates)
     cleanup.callback(database.close)
     try:
         _session_or_fail(database.store, session_id)

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Libraries Qt's offscreen and xcb platform plugins load, fonts, Xvfb for screenshots,
-# poppler-utils to look at PDFs, and AT-SPI (what screen readers use) for the accessibility test.
+# poppler-utils to look at PDFs, AT-SPI (what screen readers use) for the accessibility test, and
+# a window manager, xdotool and xrandr for the tests that need real focus on two monitors.
 APT_PACKAGES=(
   python3 python3-venv python3-pip
   libgl1 libegl1 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
@@ -14,6 +15,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0
   libxcb-xinerama0 xvfb xauth poppler-utils
   dbus dbus-daemon at-spi2-core python3-pyatspi gir1.2-atspi-2.0
+  openbox xdotool x11-xserver-utils x11-utils
 )
 
 if command -v dpkg-query >/dev/null 2>&1; then

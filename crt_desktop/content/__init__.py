@@ -47,6 +47,14 @@ class Content:
                 return section
         raise KeyError(number)
 
+    def title_of(self, section: int, fallback: str) -> str:
+        """The section's title, the one name the whole app gives it (`fallback`, say the
+        board template's title, for a section these contents do not have)."""
+        try:
+            return self.section(section).title
+        except KeyError:
+            return fallback
+
     def template_for(self, section: int) -> Template:
         return self.templates[self.section(section).template]
 

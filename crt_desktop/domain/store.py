@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import Protocol
+from datetime import date, datetime
+from typing import Protocol, cast
 
 from .board import Board
 from .patch import Patch
@@ -19,6 +19,8 @@ class SessionSummary:
     section: int
     template: str
     note_count: int
+    # When the session was made or imported: what tells two imports of one file apart.
+    created_at: datetime | None = None
 
 
 class StorageError(RuntimeError):
@@ -84,3 +86,9 @@ class PlanStore(Protocol):
         """Plan a section for a day (None: unplan it) in one committed transaction;
         ValidationError for a bad team name or section, StorageError on failure."""
         ...
+
+
+def plan_store_of(store: object) -> PlanStore | None:
+    """The store as a PlanStore when it keeps plans (the SQL store does), else None."""
+    needed = ("team_names", "team_plan", "set_planned")
+    return cast(PlanStore, store) if all(hasattr(store, n) for n in needed) else None

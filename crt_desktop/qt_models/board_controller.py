@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject, Signal
 
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.operations import Operation
-from crt_desktop.domain.store import SessionStore, StorageError
+from crt_desktop.domain.store import StorageError
 from crt_desktop.domain.validation import ValidationError
-from crt_desktop.session import Changes, SessionCore
+from crt_desktop.session import Changes, PatchStore, SessionCore
 
 SAVE_FAILED = "That change could not be saved, so it was not made: {reason}"
 
@@ -30,10 +30,9 @@ class BoardController(QObject):
     # What undo and redo would do has changed (texts, enabled).
     history_changed = Signal()
 
-    def __init__(self, board: Board, store: SessionStore, parent: QObject | None = None) -> None:
+    def __init__(self, board: Board, store: PatchStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.core = SessionCore(board, store)
-        self.store = store
         self.core.subscribe(self._announce)
 
     @property

@@ -7,6 +7,9 @@ from PySide6.QtGui import QAction
 
 from .board_controller import BoardController
 
+UNDO_KEYS = ("Ctrl+Z",)
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
+
 
 class HistoryAction(QAction):
     """ "Undo move note" / "Redo move note", greyed out when there is nothing to undo or redo."""

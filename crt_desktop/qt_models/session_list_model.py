@@ -1,12 +1,17 @@
-"""A table of sessions (date, team, section, notes) for the session picker."""
+"""A table of sessions (date, team, section, notes, when added, number) for the session picker.
+
+The last two tell apart sessions that are otherwise alike (one file imported twice)."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from crt_desktop.domain.store import SessionSummary
 
-_HEADERS = ("Date", "Team", "Section", "Notes")
+_HEADERS = ("Date", "Team", "Section", "Notes", "Added", "No.")
+NUMBER_COLUMN = 5
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -61,7 +66,18 @@ class SessionListModel(QAbstractTableModel):
             if column == 2:
                 title = self._titles.get(summary.section, "")
                 return f"{summary.section} · {title}" if title else str(summary.section)
+            if column == 4:
+                return added_text(summary.created_at)
+            if column == NUMBER_COLUMN:
+                return str(summary.id)
             return str(summary.note_count)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (3, NUMBER_COLUMN):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def added_text(moment: datetime | None) -> str:
+    """When a session was made or imported, in local time to the minute ("" if unknown)."""
+    if moment is None:
+        return ""
+    return moment.astimezone().strftime("%d %b %Y %H:%M")

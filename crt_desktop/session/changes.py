@@ -17,6 +17,7 @@ class Direction(Enum):
     DO = "do"
     UNDO = "undo"
     REDO = "redo"
+    RECEIVED = "received"  # saved elsewhere (another laptop's change), only applied here
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,16 @@ class SessionCore:
         self.history.redone(inverse)
         return self._announce(summarise(step.label, Direction.REDO, step.patch, inverse))
 
+    def receive(self, patch: Patch, label: str = "Change") -> Changes | None:
+        """Apply a change already saved elsewhere (another laptop's, read back from a shared
+        server) without saving it again, and announce it. The undo history is cleared: its
+        steps were computed against the board as it was before."""
+        if patch.empty:
+            return None
+        inverse = apply_patch(self.board, patch)
+        self.history.clear()
+        return self._announce(summarise(label, Direction.RECEIVED, patch, inverse))
+
     # --- what the menus show -----------------------------------------------------------------
 
     @property

@@ -15,10 +15,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    String,
+    bindparam,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 
 from crt_desktop.content import content
@@ -70,16 +81,18 @@ class SqlSessionStore:
     def list_sessions(self) -> list[SessionSummary]:
         """Every session, the most recently held first."""
         s = SESSIONS.c
+        # Read as text and parsed here: a damaged time only goes unshown, the list still reads.
+        created = cast(s.created_at, String)
         query = (
-            select(s.id, s.held_on, s.team, s.section, s.template, func.count(NOTES.c.id))
+            select(s.id, s.held_on, s.team, s.section, s.template, func.count(NOTES.c.id), created)
             .select_from(SESSIONS.outerjoin(NOTES, NOTES.c.session_id == s.id))
-            .group_by(s.id, s.held_on, s.team, s.section, s.template)
+            .group_by(s.id, s.held_on, s.team, s.section, s.template, created)
             .order_by(s.held_on.desc(), s.id.desc())
         )
         with translated("read the list of sessions"), self._engine.connect() as conn:
             try:
                 with _rows_read():
-                    return [SessionSummary(*row) for row in conn.execute(query)]
+                    return [_summary(row) for row in conn.execute(query)]
             except (ValueError, TypeError):
                 pass  # a damaged row (a date that is not one): read them one by one below
             readable, damaged = [], []
@@ -87,7 +100,7 @@ class SqlSessionStore:
                 try:
                     with _rows_read():
                         row = conn.execute(query.where(s.id == session_id)).one()
-                    readable.append(SessionSummary(*row))
+                    readable.append(_summary(row))
                 except (ValueError, TypeError):
                     damaged.append(session_id)
         readable.sort(key=lambda r: (r.held_on, r.id), reverse=True)
@@ -279,6 +292,29 @@ class SqlSessionStore:
 
 
 # -- writing --------------------------------------------------------------------------------
+
+
+def _summary(row: Any) -> SessionSummary:
+    return SessionSummary(
+        row.id,
+        row.held_on,
+        row.team,
+        row.section,
+        row.template,
+        row[5],
+        created_at=_stored_time(row[6]),
+    )
+
+
+def _stored_time(text: object) -> datetime | None:
+    """A time as the database wrote it (SQLite or PostgreSQL text), in UTC; None if unreadable."""
+    if not isinstance(text, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _session_values(session: Session) -> dict[str, Any]:

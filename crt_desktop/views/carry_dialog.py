@@ -15,24 +15,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crt_desktop.domain.board import Board
 from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.plan import same_team
 from crt_desktop.domain.report_back import CarryCandidate, carry_candidates, status_of
-from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.domain.store import SessionStore
 
 from .labels import plain_label
 
 
-def team_candidates(controller: BoardController) -> list[CarryCandidate]:
+def team_candidates(board: Board, store: SessionStore) -> list[CarryCandidate]:
     """Open items from the team's earlier sessions, read through the injected store."""
-    board = controller.board
     others = []
-    for summary in controller.store.list_sessions():
+    for summary in store.list_sessions():
         if summary.id != board.session.id and same_team(summary.team, board.session.team):
             # Only looked at: the store keeps what it remembers of the open session.
             with contextlib.suppress(KeyError):  # deleted since it was listed
-                others.append(controller.store.load_board(summary.id, remember=False))
+                others.append(store.load_board(summary.id, remember=False))
     return carry_candidates(board, others)
 
 

@@ -6,8 +6,6 @@ is not being typed in (Esc or a click on the board leaves it, N comes back).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from crt_desktop.content import Content
-from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.operations import (
@@ -35,11 +32,11 @@ from crt_desktop.domain.operations import (
     Unstack,
     Vote,
 )
-from crt_desktop.domain.store import SessionStore
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.qt_models.column_model import ColumnModel
 from crt_desktop.qt_models.countdown import Countdown
 from crt_desktop.qt_models.history_actions import HistoryAction
+from crt_desktop.services import Services
 from crt_desktop.session import Changes
 from crt_desktop.widgets.board_selection import BoardSelection
 from crt_desktop.widgets.column_view import ColumnPanel, ColumnView
@@ -55,6 +52,7 @@ from .guide_panel import SectionTools
 from .leadership_menu import LeadershipMenu
 from .message_banner import BANNER_SECONDS, MessageBanner
 from .note_entry import NoteEntry
+from .projector_follower import follow_projector
 from .room_view import RoomView, choose_screen
 from .timer import TimerControls
 
@@ -70,14 +68,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def window_title(board: Board, content: Content) -> str:
-    """e.g. "Outpatient nursing — Section 4: <the section's title> — 20 November 2026": the
-    team, the section as the rest of the app names it, and the day (a team meets many times)."""
+    """e.g. "Outpatient nursing — Section 4: <the section's title> — 20 November 2026 —
+    session 12": the team, the section as the rest of the app names it, the day (a team meets
+    many times) and the session's number, as in the session list (one file imported twice)."""
     session = board.session
     try:
         section = f"Section {session.section}: {content.section(session.section).title}"
     except KeyError:
         section = f"Section {session.section}"
-    return f"{session.team} — {section} — {written_date(session.held_on)}"
+    number = f" — session {session.id}" if session.id is not None else ""
+    return f"{session.team} — {section} — {written_date(session.held_on)}{number}"
 
 
 class ConsoleWindow(QMainWindow):
@@ -89,18 +89,17 @@ class ConsoleWindow(QMainWindow):
         controller: BoardController,
         room_view: RoomView | None = None,
         *,
+        services: Services,
         countdown: Countdown | None = None,
-        export_summary: Callable[[], None] | None = None,
-        content: Content | None = None,
     ) -> None:
         super().__init__()
         self.controller = controller
+        self.services = services
         self.countdown = countdown or (room_view.countdown if room_view else Countdown(self))
-        self.room_view = room_view or RoomView(controller, self.countdown)
-        self.export_summary = export_summary
-        content = content or packaged_content()
+        self.room_view = room_view or RoomView(controller, self.countdown, content=services.content)
+        self.room_view.keep_focus_with(self)
         board = controller.board
-        self.setWindowTitle(window_title(board, content))
+        self.setWindowTitle(window_title(board, services.content))
         self.setStyleSheet(style_sheet(CONSOLE))
 
         self.entry = NoteEntry(controller)
@@ -173,7 +172,7 @@ class ConsoleWindow(QMainWindow):
         controller.history_changed.connect(self._registry.refresh)
         self.screen_menu = self._registry.menu("room/screens")
         self.screen_menu.aboutToShow.connect(self.fill_screen_menu)
-        self.leadership = LeadershipMenu(self, controller, self.room_view)
+        self.leadership = LeadershipMenu(self, controller, self.room_view, services)
         self.entry.left.connect(self.focus_board)
         controller.message.connect(self.show_message)
         controller.changed.connect(self._on_changed)
@@ -182,11 +181,12 @@ class ConsoleWindow(QMainWindow):
         self.section_tools = SectionTools(
             self,
             controller,
+            services,
             column_keys=COLUMN_KEYS,
             current_note=lambda: next(reversed(self.selected_ids()), None),
-            content=content,
         )
         self._fit_small_screen()
+        self.projector = follow_projector(self, self.room_view, self.show_message)
 
     # --- what the tools plugged into the console use (ConsoleHost) --------------------------
 
@@ -213,12 +213,10 @@ class ConsoleWindow(QMainWindow):
     def fill_screen_menu(self) -> None:
         fill_screen_menu(self.screen_menu, self.room_view, self.show_on_screen)
 
-    def can_export(self) -> bool:
-        return self.export_summary is not None
-
     def export_leader_summary(self) -> None:
-        if self.export_summary is not None:
-            self.export_summary()
+        from .export_dialog import export_leader_summary  # loaded when first used
+
+        export_leader_summary(self, self.controller.board, self.services)
 
     def new_note(self) -> None:
         self.entry.focus()
@@ -347,8 +345,7 @@ class ConsoleWindow(QMainWindow):
     # --- the room view -----------------------------------------------------------------------
 
     def show_room_view(self) -> None:
-        self.room_view.show()
-        self.room_view.raise_()
+        self.room_view.show_beside()
 
     def present(self) -> None:
         self.room_view.present()
@@ -361,7 +358,7 @@ class ConsoleWindow(QMainWindow):
             return
         if screen is self.screen():
             self.room_view.move_to(screen)
-            self.room_view.show()
+            self.room_view.show_beside()
         else:
             self.room_view.present(screen)
 
@@ -389,11 +386,9 @@ class ConsoleWindow(QMainWindow):
 
 def open_board_windows(
     board: Board,
-    store: SessionStore,
+    services: Services,
     screen: int | None = None,
     present: bool = False,
-    export_summary: Callable[[], None] | None = None,
-    content: Content | None = None,
     *,
     room_after_console: bool = False,
 ) -> tuple[ConsoleWindow, RoomView]:
@@ -404,12 +399,10 @@ def open_board_windows(
     unless `present` is set. The windows are shown; keep a reference to them. With
     `room_after_console` the room view is placed and shown once the console has painted (at
     start-up: the facilitator's window comes first, the projector a frame later)."""
-    controller = BoardController(board, store)
+    controller = BoardController(board, services.store)
     countdown = Countdown(controller)
-    room = RoomView(controller, countdown, content=content)
-    console = ConsoleWindow(
-        controller, room, countdown=countdown, export_summary=export_summary, content=content
-    )
+    room = RoomView(controller, countdown, content=services.content)
+    console = ConsoleWindow(controller, room, services=services, countdown=countdown)
     screens = QGuiApplication.screens()
     primary = QGuiApplication.primaryScreen()
     try:

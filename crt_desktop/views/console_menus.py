@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from crt_desktop.domain.template import Column
 from crt_desktop.qt_models.countdown import Countdown
+from crt_desktop.qt_models.history_actions import REDO_KEYS, UNDO_KEYS
 
 from . import quitting
 from .action_registry import Act, Menu, Placed, Row, Separator
@@ -33,8 +34,6 @@ PLUS_KEYS = (
     QKeyCombination(_KEYPAD, Qt.Key.Key_Plus),
 )
 MINUS_KEYS = (QKeyCombination(Qt.Key.Key_Minus), QKeyCombination(_KEYPAD, Qt.Key.Key_Minus))
-UNDO_KEYS = ("Ctrl+Z",)
-REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
 
 class ConsoleCommands(Protocol):
@@ -44,7 +43,6 @@ class ConsoleCommands(Protocol):
     countdown: Countdown
     timer: TimerControls
 
-    def can_export(self) -> bool: ...
     def export_leader_summary(self) -> None: ...
     def reveal_all(self) -> None: ...
     def close(self) -> bool: ...
@@ -74,14 +72,7 @@ def console_rows(
     ]
     return [
         Menu("board", "&Board"),
-        Act(
-            "export",
-            "Export leader summary…",
-            c.export_leader_summary,
-            "board",
-            ("Ctrl+E",),
-            enabled_when=c.can_export,
-        ),
+        Act("export", "Export leader summary…", c.export_leader_summary, "board", ("Ctrl+E",)),
         Separator("board"),
         Act("reveal-all", "Reveal all notes to the room", c.reveal_all, "board", ("Ctrl+Shift+H",)),
         Separator("board"),

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from crt_desktop.domain.board import Board
+from crt_desktop.services import Exporters, ExportFailed, Services
 
+from .app_settings import default_folder, remember_folder
 from .messages import Icon, message_box, warn
+
+__all__ = ["ask_pdf_path", "default_file_name", "default_folder", "remember_folder"]
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -25,39 +29,11 @@ def default_file_name(board: Board, kind: str = "") -> str:
     return f"{team[:80]} - Section {session.section} - {session.held_on.isoformat()}{suffix}.pdf"
 
 
-# Where the last file was exported to (summary, report-back or poster): the next starts there.
-LAST_FOLDER_KEY = "export/last_folder"
-
-
-def _settings() -> QSettings:
-    return QSettings("crt-desktop", "crt-desktop")
-
-
-def default_folder() -> Path:
-    """The folder of the last export if it is still there, else Documents (else home)."""
-    last = _settings().value(LAST_FOLDER_KEY, "")
-    if isinstance(last, str) and last and Path(last).is_dir():
-        return Path(last)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(documents) if documents else Path.home()
-    return folder if folder.is_dir() else Path.home()
-
-
-def remember_folder(path: Path) -> None:
-    """Remember the folder a file was just exported to, for the next export dialog."""
-    settings = _settings()
-    settings.setValue(LAST_FOLDER_KEY, str(path.parent))
-    settings.sync()
-
-
-def write_summary(board: Board, path: Path) -> str | None:
+def write_summary(exporters: Exporters, board: Board, path: Path) -> str | None:
     """Write the PDF; None when done, else the one sentence to show."""
-    from crt_desktop.export.summary import write_leader_summary
-    from crt_desktop.export.summary.errors import ExportError
-
     try:
-        write_leader_summary(board, path)
-    except ExportError as exc:
+        exporters.leader_summary(board, path)
+    except ExportFailed as exc:
         return str(exc)
     return None
 
@@ -74,17 +50,17 @@ def ask_pdf_path(parent: QWidget | None, caption: str, suggested: str) -> Path |
     return Path(dialog.selectedFiles()[0])
 
 
-def export_leader_summary(parent: QWidget, board: Board) -> Path | None:
+def export_leader_summary(parent: QWidget, board: Board, services: Services) -> Path | None:
     """Ask where to save, write the summary, and offer to open the folder. Returns the file."""
-    suggested = str(default_folder() / default_file_name(board))
+    suggested = str(services.settings.export_folder() / default_file_name(board))
     path = ask_pdf_path(parent, "Export leader summary", suggested)
     if path is None:
         return None
-    problem = write_summary(board, path)
+    problem = write_summary(services.exporters, board, path)
     if problem is not None:
         warn(parent, "Export leader summary", problem)
         return None
-    remember_folder(path)
+    services.settings.remember_export_folder(path)
     box = message_box(
         parent,
         "Export leader summary",

@@ -28,18 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crt_desktop.content import Component, Content, Section
-from crt_desktop.content import content as packaged_content
+from crt_desktop.content import Component, Section
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.session_operations import SetComponent, SetStep, ShowPrompt
 from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.services import Services
 from crt_desktop.session import Changes
 
 from .action_registry import Act, Menu, Placed, Row, Separator
 from .console_host import ConsoleHost
 from .labels import plain_label
-from .team_plan import plan_store_of
 
 CURRENT = "\u25b6"  # ▶ marks the current step
 SHOWN = "\u25cf"  # ● marks the prompt the room sees
@@ -239,17 +238,17 @@ class SectionTools:
         self,
         host: ConsoleHost,
         controller: BoardController,
+        services: Services,
         *,
         section: Section | None = None,
         components: tuple[Component, ...] = (),
         column_keys: str = "",
         current_note: Callable[[], str | None] | None = None,
-        content: Content | None = None,
     ) -> None:
         from .dots import DotsBoard
 
-        # The app injects its content; tests that build a console alone get the packaged one.
-        self.content = content or packaged_content()
+        self.services = services
+        self.content = services.content
         if section is None:
             try:
                 section = self.content.section(controller.board.session.section)
@@ -315,7 +314,7 @@ class SectionTools:
                 Act("card-parts", f"Edit {names}…", self.edit_card_parts, "section",
                     ("Ctrl+Shift+E",))
             )  # fmt: skip
-        has_plans = plan_store_of(controller.store) is not None
+        has_plans = services.plans is not None
         rows += [
             Act("surveys", "Survey tallies…", self.open_surveys, "section"),
             Act("print-visual", "Print visual…", self.print_visual, "section"),
@@ -344,14 +343,12 @@ class SectionTools:
     def open_team_plan(self) -> QDialog | None:
         from .team_plan import TeamPlanDialog
 
-        plans = plan_store_of(self.controller.store)
+        plans = self.services.plans
         if plans is None:
             return None
         titles = {s.number: s.title for s in self.content.sections}
         team = self.controller.board.session.team
-        dialog = TeamPlanDialog(
-            plans, self.controller.store, titles, team, self.host.dialog_parent()
-        )
+        dialog = TeamPlanDialog(plans, self.services.store, titles, team, self.host.dialog_parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -359,7 +356,7 @@ class SectionTools:
     def print_visual(self) -> Path | None:
         from .print_visual import print_visual  # loaded when first used, not at start-up
 
-        path = print_visual(self.host.dialog_parent(), self.controller.board)
+        path = print_visual(self.host.dialog_parent(), self.controller.board, self.services)
         if path is not None:
             self.show_message(f"The poster was saved as {path}.")
         return path

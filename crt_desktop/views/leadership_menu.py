@@ -13,6 +13,7 @@ from crt_desktop.domain.report_back import AnswerPlan
 from crt_desktop.domain.session_operations import CarryNotes
 from crt_desktop.domain.store import StorageError
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.services import ExportFailed, Services
 
 from .action_registry import Act, Menu, Separator
 from .carry_dialog import CarryDialog, team_candidates
@@ -24,9 +25,12 @@ from .room_view import RoomView
 class LeadershipMenu:
     """The console's Leadership menu and what its items do."""
 
-    def __init__(self, host: ConsoleHost, controller: BoardController, room: RoomView) -> None:
+    def __init__(
+        self, host: ConsoleHost, controller: BoardController, room: RoomView, services: Services
+    ) -> None:
         self.host = host
         self.controller = controller
+        self.services = services
         self.room = room
         self.window: ReportBackWindow | None = None
         host.registry.register(
@@ -78,39 +82,37 @@ class LeadershipMenu:
 
     def import_file(self, path: Path, confirm: Callable[[AnswerPlan], bool] | None = None) -> str:
         message = import_responses(
-            self.controller, path, confirm or confirm_plan(self.host.dialog_parent())
+            self.controller,
+            self.services.exporters,
+            path,
+            confirm or confirm_plan(self.host.dialog_parent()),
         )
         self.host.show_message(message)
         return message
 
     def ask_export(self) -> None:
-        from .export_dialog import ask_pdf_path, default_file_name, default_folder
+        from .export_dialog import ask_pdf_path, default_file_name
 
         name = default_file_name(self.controller.board, "report-back")
-        suggested = str(default_folder() / name)
+        suggested = str(self.services.settings.export_folder() / name)
         path = ask_pdf_path(self.host.dialog_parent(), "Export report-back PDF", suggested)
         if path is not None:
             self.export_to(path)
 
     def export_to(self, path: Path) -> str:
-        from crt_desktop.export.report_back_pdf import write_report_back
-        from crt_desktop.export.summary.errors import ExportError
-
-        from .export_dialog import remember_folder
-
         try:
-            write_report_back(self.controller.board, path)
-        except ExportError as exc:
+            self.services.exporters.report_back(self.controller.board, path)
+        except ExportFailed as exc:
             message = str(exc)
         else:
-            remember_folder(path)
+            self.services.settings.remember_export_folder(path)
             message = f"The report-back is saved as {path.name}."
         self.host.show_message(message)
         return message
 
     def carry(self) -> None:
         try:
-            candidates = team_candidates(self.controller)
+            candidates = team_candidates(self.controller.board, self.services.store)
         except StorageError as exc:
             self.host.show_message(str(exc))
             return

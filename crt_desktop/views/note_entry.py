@@ -68,6 +68,8 @@ class NoteEntry(QWidget):
             self.kind_buttons[kind] = button
         if self.kind_buttons:
             next(iter(self.kind_buttons.values())).setChecked(True)
+        if len(self.kind_buttons) == 1:  # one kind: nothing to choose, so no lone button
+            next(iter(self.kind_buttons.values())).hide()
 
         # Levels are optional: clicking the chosen level again clears it.
         self.level_buttons: dict[Level, QPushButton] = {}

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from crt_desktop.domain.board import Board
+from crt_desktop.services import ExportFailed, Services
 
 from .messages import warn
 
@@ -16,6 +17,7 @@ from .messages import warn
 def print_visual(
     parent: QWidget,
     board: Board,
+    services: Services,
     *,
     choose_file: Callable[[str], str] | None = None,
     choose_paper: Callable[[], str | None] | None = None,
@@ -23,14 +25,11 @@ def print_visual(
     """Ask for a paper size and a file, then write the section's poster; the path, or None.
 
     The two choosers can be replaced (tests); by default they are dialogs."""
-    from crt_desktop.export.poster import PAPERS, write_poster
-    from crt_desktop.export.summary.errors import ExportError
-    from crt_desktop.export.summary.paper import paper_for_locale
+    papers, usual = services.exporters.poster_papers()
 
     def ask_paper() -> str | None:
-        default = PAPERS.index(paper_for_locale())
         paper, ok = QInputDialog.getItem(
-            parent, "Print visual", "Paper size:", list(PAPERS), default, False
+            parent, "Print visual", "Paper size:", list(papers), papers.index(usual), False
         )
         return paper if ok else None
 
@@ -43,16 +42,16 @@ def print_visual(
     paper = (choose_paper or ask_paper)()
     if not paper:
         return None
-    from .export_dialog import default_file_name, default_folder, remember_folder
+    from .export_dialog import default_file_name
 
-    suggested = str(default_folder() / default_file_name(board, "poster"))
+    suggested = str(services.settings.export_folder() / default_file_name(board, "poster"))
     name = (choose_file or ask_file)(suggested)
     if not name:
         return None
     try:
-        path = write_poster(board, Path(name), paper=paper)
-    except (ExportError, ValueError) as exc:
+        path = services.exporters.poster(board, Path(name), paper)
+    except ExportFailed as exc:
         warn(parent, "Print visual", str(exc))
         return None
-    remember_folder(path)
+    services.settings.remember_export_folder(path)
     return path

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from crt_desktop.domain.board import Board
@@ -17,6 +17,8 @@ from crt_desktop.domain.operations import SetResponses
 from crt_desktop.domain.report_back import AnswerPlan, plan_answers
 from crt_desktop.domain.validation import ValidationError
 from crt_desktop.qt_models.board_controller import BoardController
+from crt_desktop.qt_models.history_actions import REDO_KEYS, UNDO_KEYS, HistoryAction
+from crt_desktop.services import Exporters, ExportFailed
 from crt_desktop.widgets.theme import CONSOLE
 
 from .messages import ask
@@ -44,13 +46,10 @@ class ReportBackWindow(QDialog):
         self.tabs.addTab(self.standing, "Where things stand")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        for keys, slot in (
-            (("Ctrl+Z",), controller.undo),
-            (("Ctrl+Y", "Ctrl+Shift+Z"), controller.redo),
-        ):
-            action = QAction(self)
+        # Undo and redo work here too, as in the console (keys only: a dialog has no menus).
+        for redo, keys in ((False, UNDO_KEYS), (True, REDO_KEYS)):
+            action = HistoryAction(controller, redo=redo, parent=self)
             action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(lambda _c=False, s=slot: s())
             self.addAction(action)
         add_quit_key(self)
 
@@ -66,23 +65,22 @@ class ReportBackWindow(QDialog):
 # --- answers from a filled-in PDF ------------------------------------------------------------
 
 
-def plan_from_pdf(board: Board, path: Path) -> AnswerPlan:
-    """What the PDF's answers would change; ResponsesError (one sentence) if it cannot."""
-    from crt_desktop.export.responses_read import answers_for, read_filled_file
-
+def plan_from_pdf(exporters: Exporters, board: Board, path: Path) -> AnswerPlan:
+    """What the PDF's answers would change; ExportFailed (one sentence) if it cannot."""
     assert board.session.id is not None
-    return plan_answers(board, answers_for(read_filled_file(path), board.session.id))
+    return plan_answers(board, exporters.read_answers(path, board.session.id))
 
 
 def import_responses(
-    controller: BoardController, path: Path, confirm: Callable[[AnswerPlan], bool]
+    controller: BoardController,
+    exporters: Exporters,
+    path: Path,
+    confirm: Callable[[AnswerPlan], bool],
 ) -> str:
     """Read the answers, ask, record them as one undoable change; returns a sentence."""
-    from crt_desktop.export.responses_read import ResponsesError
-
     try:
-        plan = plan_from_pdf(controller.board, path)
-    except (ResponsesError, ValidationError) as exc:
+        plan = plan_from_pdf(exporters, controller.board, path)
+    except (ExportFailed, ValidationError) as exc:
         return str(exc)
     if not plan.changes:
         return " ".join(plan.describe())

@@ -7,7 +7,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from crt_desktop.content import Content
-from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.session import Changes
@@ -67,11 +66,12 @@ class RoomBand(QWidget):
             self.refresh()
 
 
-def section_prompts(board: Board, content: Content | None = None) -> tuple[str, ...]:
-    """The discussion prompts of the board's section (none for a section content lacks).
-
-    `content` is the app's, injected; without it the packaged content is read."""
+def section_prompts(board: Board, content: Content | None) -> tuple[str, ...]:
+    """The discussion prompts of the board's section, from the app's content (none for a
+    section the content lacks, or when no content is given)."""
+    if content is None:
+        return ()
     try:
-        return (content or packaged_content()).section(board.session.section).prompts
+        return content.section(board.session.section).prompts
     except KeyError:
         return ()

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGraphicsOpacityEffect,
     QGridLayout,
     QLabel,
     QScrollArea,
@@ -49,6 +50,7 @@ ROLES = {
     "rbText": (1.0, False),
     "rbDetail": (0.75, False),
     "rbEmpty": (0.9, False),
+    "rbMore": (0.75, True),
 }
 WIDE = 1500  # at least this wide (pixels): three groups side by side, else two
 
@@ -60,6 +62,7 @@ def _style(theme: NoteTheme) -> str:
         f"QFrame#statusGroup {{ background: {theme.column_fill}; border-radius: 8px; }}",
         f"QLabel#rbTitle, QLabel#groupTitle, QLabel#rbEmpty {{ color: {theme.title}; }}",
         f"QLabel#groupAbout {{ color: {theme.help}; }}",
+        "QLabel#rbMore { color: #FFD966; }",
         f"QLabel#rbText, QLabel#rbDetail {{ color: {theme.note_text}; }}",
     ]
     for kind, colours in theme.kinds.items():
@@ -110,8 +113,13 @@ class ReportBackBoard(QWidget):
         theme: NoteTheme,
         points: Callable[[], float],
         parent: QWidget | None = None,
+        *,
+        in_room: bool = False,
     ) -> None:
         super().__init__(parent)
+        # In the room nobody scrolls: no scroll bar, only whole cards, and what does not fit
+        # is counted at the foot ("3 more below"), as on the board.
+        self.in_room = in_room
         self.setObjectName("reportBack")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(_style(theme))
@@ -136,6 +144,15 @@ class ReportBackBoard(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.title)
         layout.addWidget(self.scroller, 1)
+        self.more = _label("", "rbMore")
+        self.more.hide()
+        layout.addWidget(self.more)
+        self._hidden_cards: list[QWidget] = []
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self.fit_to_view)
+        if in_room:
+            self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.timeout.connect(self.rebuild)
@@ -155,6 +172,7 @@ class ReportBackBoard(QWidget):
             if widget is not None:
                 widget.setParent(None)  # gone from texts() and layout now, freed later
                 widget.deleteLater()
+        self._hidden_cards = []  # those widgets are gone
         self.groups = group_by_status(leadership_items(self.controller.board))
         self._columns = self._column_count()
         if not self.groups:
@@ -164,8 +182,9 @@ class ReportBackBoard(QWidget):
         for i, group in enumerate(self.groups):
             row, col = divmod(i, self._columns)
             self.grid.addWidget(self._group_panel(group), row, col, Qt.AlignmentFlag.AlignTop)
-        for col in range(self._columns):
-            self.grid.setColumnStretch(col, 1)
+        for col in range(max(self.grid.columnCount(), 3)):
+            # Columns of an earlier, wider layout keep no share of the width.
+            self.grid.setColumnStretch(col, 1 if col < self._columns else 0)
         self.apply_fonts()
 
     def _group_panel(self, group: StatusGroup) -> QFrame:
@@ -204,6 +223,44 @@ class ReportBackBoard(QWidget):
             font.setPointSizeF(max(8.0, body * factor))
             font.setBold(bold)
             label.setFont(font)
+        if self.in_room:
+            self._fit_timer.start(0)  # once the new sizes are laid out
+
+    def fit_to_view(self) -> None:
+        """In the room: hide what the screen cannot show whole (a group's heading, a card),
+        keeping its place so nothing else moves, and count the cards hidden at the foot."""
+        for widget in self._hidden_cards:
+            effect = widget.graphicsEffect()
+            if effect is not None:
+                effect.setEnabled(False)
+        self._hidden_cards = []
+        bottom = self.scroller.viewport().height()
+        hidden = 0
+        for panel in self.grid_host.findChildren(QFrame, "statusGroup"):
+            cards = panel.findChildren(QFrame, "rbCard")
+            heading = [w for w in panel.findChildren(QLabel) if w.parentWidget() is panel]
+            if any(self._bottom_of(label) > bottom for label in heading):
+                self._hide(panel)  # no cards under a heading the room cannot read
+                hidden += len(cards)
+                continue
+            for card in cards:
+                if self._bottom_of(card) > bottom:
+                    self._hide(card)
+                    hidden += 1
+        self.more.setText(f"{hidden} more below" if hidden else "")
+        self.more.setVisible(bool(hidden))
+
+    def _bottom_of(self, widget: QWidget) -> int:
+        return widget.mapTo(self.grid_host, widget.rect().bottomLeft()).y()
+
+    def _hide(self, widget: QWidget) -> None:
+        # Transparent rather than hidden: its place is kept, so nothing else moves up into it.
+        effect = widget.graphicsEffect()
+        if effect is None:
+            widget.setGraphicsEffect(QGraphicsOpacityEffect(widget, opacity=0.0))
+        else:
+            effect.setEnabled(True)
+        self._hidden_cards.append(widget)
 
     def texts(self) -> list[str]:
         """Every text shown, in reading order (for tests and screen readers)."""
@@ -215,3 +272,5 @@ class ReportBackBoard(QWidget):
             self.rebuild()
         else:
             self.apply_fonts()
+        if self.in_room:
+            self._fit_timer.start(0)

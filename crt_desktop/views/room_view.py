@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QResizeEvent, QS
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from crt_desktop.content import Content
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.qt_models.column_model import ColumnModel
@@ -28,6 +29,7 @@ from crt_desktop.widgets.timer_display import TimerDisplay
 from .dots import DotsBoard
 from .quitting import add_quit_key
 from .room_band import RoomBand, section_prompts
+from .room_note_overlay import NoteOverlay
 
 if TYPE_CHECKING:
     from .room_report_back import ReportBackBoard
@@ -63,20 +65,15 @@ def screen_fit(width: int, height: int) -> float:
 
 
 def out_of_sight(view: ColumnView) -> tuple[int, int]:
-    """How many notes of a column are out of sight above (a card cut off at the top counts:
-    its first lines are what the room would miss) and wholly below what its view shows."""
+    """How many notes of a column are out of sight above and below what its view shows whole
+    (a card cut off at an edge is not painted in the room, so it counts as out of sight)."""
     rows = view.model().rowCount()
     if not rows:
         return 0, 0
-    viewport = view.viewport().rect()
-    top_index = view.indexAt(QPoint(viewport.center().x(), viewport.top() + 1))
-    top = top_index.row()
-    bottom = view.indexAt(QPoint(viewport.center().x(), viewport.bottom() - 1)).row()
-    above = max(0, top)
-    if top_index.isValid() and view.visualRect(top_index).top() < viewport.top():
-        above += 1
-    below = 0 if bottom < 0 else rows - 1 - bottom
-    return above, below
+    shown = view.whole_rows()
+    if not shown:
+        return 0, rows
+    return shown.start, rows - shown.stop
 
 
 def snap_to_card(view: ColumnView) -> None:
@@ -99,6 +96,7 @@ class RoomView(QWidget):
     full_screen_changed = Signal(bool)
     text_scale_changed = Signal(float)
     report_back_changed = Signal(bool)
+    placed = Signal()  # shown, or moved to a screen
     # The report-back page is built the first time it is shown; the board shows until then.
     report_back: ReportBackBoard | None = None
     _content_page = 0  # the page blanking returns to: 0 the board, 2 the report-back
@@ -114,7 +112,11 @@ class RoomView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("roomView")
-        self.setWindowTitle(f"Room view — {controller.board.template.title}")
+        # The section's title, as the console, the session list and the PDFs name it.
+        section_title = (content or packaged_content()).title_of(
+            controller.board.session.section, controller.board.template.title
+        )
+        self.setWindowTitle(f"Room view — {section_title}")
         self.setStyleSheet(style_sheet(theme))
         self.controller = controller
         self.theme = theme
@@ -154,12 +156,20 @@ class RoomView(QWidget):
             self.panels.append(panel)
             self.more_labels.append(more)
             columns.addWidget(panel, 1)
+            if column.key == template.entry_column and template.mode is not BoardMode.DOTS:
+                # Empty (all sorted, or not begun), it would take a share of the width for
+                # nothing: it shows only while it holds notes.
+                self._follow_emptiness(model, panel)
 
-        self.title = QLabel(controller.board.template.title)
+        self.title = QLabel(section_title)
         self.title.setObjectName("roomTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.timer = TimerDisplay(self.countdown, glow="#5B9BD5")
         self.timer.setObjectName("roomTimer")
+        # Its room is kept while no timer runs, so starting one never moves the columns down.
+        policy = self.timer.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.timer.setSizePolicy(policy)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.timer)
@@ -180,6 +190,11 @@ class RoomView(QWidget):
                 panel.title.hide()
                 panel.help.hide()
         board_layout.addLayout(columns, 1)
+        # A selected note too long for its column, shown whole over the board.
+        self.note_overlay = NoteOverlay(board, theme)
+        controller.changed.connect(self._schedule_overflow)
+        for view in self.views:
+            view.column_model().rowsInserted.connect(self._note_added)
         blank = QWidget()
         blank.setObjectName("roomBlank")
         blank.setAccessibleName("The room view is blank")
@@ -200,6 +215,15 @@ class RoomView(QWidget):
                 QShortcut(QKeySequence(key), self, slot)
         add_quit_key(self)
         self._apply_fonts()
+
+    @staticmethod
+    def _follow_emptiness(model: ColumnModel, panel: ColumnPanel) -> None:
+        def update() -> None:
+            panel.setVisible(model.rowCount() > 0)
+
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(update)
+        update()
 
     # --- blanking ----------------------------------------------------------------------------
 
@@ -229,7 +253,9 @@ class RoomView(QWidget):
         if on and self.report_back is None:
             from .room_report_back import ReportBackBoard
 
-            self.report_back = ReportBackBoard(self.controller, self.theme, self.body_points)
+            self.report_back = ReportBackBoard(
+                self.controller, self.theme, self.body_points, in_room=True
+            )
             self.pages.addWidget(self.report_back)
             self.text_scale_changed.connect(self.report_back.apply_fonts)
         self._content_page = 2 if on else 0
@@ -245,11 +271,47 @@ class RoomView(QWidget):
         else:
             self.present()
 
+    def keep_focus_with(self, console: QWidget) -> None:
+        """Showing or moving the room view onto another screen than `console`'s leaves the
+        keyboard with the console: the room view never takes focus there (what the
+        facilitator types must never land in a window nobody types into)."""
+        self._console = console
+
+    _console: QWidget | None = None
+
+    def _apart(self) -> bool:
+        console = self._console
+        return console is not None and self.screen() is not console.screen()
+
+    def _show_window(self, full: bool) -> None:
+        # Only full screen on the console's own screen does the room view take the keyboard,
+        # so its Esc comes back; anywhere else (the projector) it is shown without focus.
+        takes_focus = not self._apart() and (full or self._console is None)
+        flag = Qt.WindowType.WindowDoesNotAcceptFocus
+        if bool(self.windowFlags() & flag) == takes_focus:
+            self.setWindowFlag(flag, not takes_focus)  # hides the window until shown again
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not takes_focus)
+        if full and takes_focus:
+            self.showFullScreen()
+        elif full:  # showFullScreen() would also ask to activate the window
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+            self.show()
+        else:
+            self.show()
+        if self._console is not None and self._apart():
+            self._console.activateWindow()  # a window manager may have moved it regardless
+        self.placed.emit()
+
+    def show_beside(self) -> None:
+        """Show the room view where it is, leaving the keyboard with the console."""
+        self._show_window(self.isFullScreen())
+        self.raise_()
+
     def present(self, screen: QScreen | None = None) -> None:
         """Full screen on `screen` (or where the window is now)."""
         if screen is not None:
             self.move_to(screen)
-        self.showFullScreen()
+        self._show_window(True)
         self.full_screen_changed.emit(True)
 
     def leave_full_screen(self) -> None:
@@ -265,7 +327,7 @@ class RoomView(QWidget):
         area = screen.availableGeometry()
         self.setGeometry(area.adjusted(40, 40, -40, -40))
         if was_full:
-            self.showFullScreen()
+            self._show_window(True)
 
     @staticmethod
     def screens() -> list[QScreen]:
@@ -337,13 +399,48 @@ class RoomView(QWidget):
                 parts.append(f"{below} more below")
             label.setText(" · ".join(parts))
             label.setVisible(bool(parts))
+        if self._long_note is not None:
+            self._update_long_note()
 
     # --- following the console ---------------------------------------------------------------
 
     def show_note(self, note_id: str) -> None:
-        """Scroll the note into view (the facilitator is pointing at it on the console)."""
+        """Scroll the note into view (the facilitator is pointing at it on the console); one
+        too long for its column shows whole over the board."""
+        self.note_overlay.put_away()
+        self._long_note = note_id
         for view in self.views:
             row = view.column_model().row_of(note_id)
             if row >= 0:
                 index: QModelIndex = view.model().index(row, 0)
                 view.scrollTo(index)
+        self._update_long_note()
+
+    _long_note: str | None = None
+
+    def _update_long_note(self) -> None:
+        """Show the note last pointed at over the board while its card is taller than its
+        column; put it away once it fits (larger screen, smaller text) or leaves the room."""
+        overlay = self.note_overlay
+        note_id = self._long_note
+        in_room = False
+        for view in self.views:
+            model = view.column_model()
+            row = model.row_of(note_id) if note_id is not None else -1
+            if row < 0:
+                continue
+            in_room = True
+            card = view.visualRect(model.index(row, 0))
+            if view.isVisible() and card.height() > view.viewport().height():
+                note, count = model.card(row)
+                if note is not None:
+                    overlay.show_note(note, count, self.body_points(), kind=model.shows_kind)
+                    return
+        overlay.put_away()
+        if not in_room:  # deleted, hidden from the room: nothing to come back to
+            self._long_note = None
+
+    def _note_added(self) -> None:
+        # The room's eyes go to the new note: the long one is put away.
+        self._long_note = None
+        self.note_overlay.put_away()

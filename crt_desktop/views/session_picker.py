@@ -104,6 +104,9 @@ class SessionPicker(QMainWindow):
         self.setCentralWidget(central)
 
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_session)
+        # Esc closes the list as it would a dialog: with no session open that ends CRT Desktop,
+        # which has saved everything already.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         add_quit_key(self)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
         self.refresh()
@@ -174,7 +177,7 @@ class SessionPicker(QMainWindow):
         notes = f"{summary.note_count} note{'' if summary.note_count == 1 else 's'}"
         question = (
             f"Delete the session of {summary.team} on {written_date(summary.held_on)} "
-            f"(Section {summary.section}, {notes})? This cannot be undone."
+            f"(Section {summary.section}, {notes}, session {summary.id})? This cannot be undone."
         )
         asked = confirm or (lambda text: ask(self, "Delete session", text, "Delete"))
         if not asked(question):

@@ -8,7 +8,7 @@ import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 
 from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.plan import SECTIONS, same_team
-from crt_desktop.domain.store import PlanStore, SessionStore, SessionSummary, StorageError
+from crt_desktop.domain.store import (
+    PlanStore,
+    SessionStore,
+    SessionSummary,
+    StorageError,
+)
+from crt_desktop.domain.store import plan_store_of as plan_store_of  # where the views look
 from crt_desktop.domain.validation import ValidationError
 
 HEADERS = ("Section", "Title", "Planned", "Held", "Done")
@@ -87,12 +93,6 @@ def next_sentence(rows: Sequence[PlanRow]) -> str:
         return "All twelve sections are done. Well done, all of you."
     when = f"planned for {short_date(row.planned_on)}" if row.planned_on else "not planned yet"
     return f"Next: Section {row.section} · {row.title} ({when})."
-
-
-def plan_store_of(store: object) -> PlanStore | None:
-    """The store as a PlanStore when it keeps plans (the SQL store does), else None."""
-    needed = ("team_names", "team_plan", "set_planned")
-    return cast(PlanStore, store) if all(hasattr(store, n) for n in needed) else None
 
 
 class TeamPlanDialog(QDialog):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, Signal
 
 from crt_desktop.session.selection import Selection
 
@@ -27,7 +27,9 @@ class BoardSelection(QObject):
             view.selectionModel().selectionChanged.connect(
                 lambda selected, deselected, v=view: self._changed(v, selected, deselected)
             )
-            view.selectionModel().currentChanged.connect(self._current_changed)
+            view.selectionModel().currentChanged.connect(
+                lambda current, _previous, v=view: self._current_changed(v, current)
+            )
 
     def ids(self) -> list[str]:
         """The selected notes in board order: column by column, top to bottom."""
@@ -68,7 +70,9 @@ class BoardSelection(QObject):
                 other.clearSelection()
         self._clearing = False
 
-    def _current_changed(self) -> None:
-        ids = self.ids()
-        if ids:
-            self.current_note_changed.emit(ids[-1])
+    def _current_changed(self, view: ColumnView, current: QModelIndex) -> None:
+        # The note just clicked or stepped to: a click makes it current before selecting it,
+        # so the selection at this point would still be the one before.
+        ids = view.column_model().note_ids()
+        if current.isValid() and 0 <= current.row() < len(ids):
+            self.current_note_changed.emit(ids[current.row()])

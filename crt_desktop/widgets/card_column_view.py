@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .edge_scroller import EdgeScroller
 from .row_heights import RowHeights
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,6 +73,12 @@ class MeasuringDelegate(Protocol):
 class CardColumnView(QListView):
     """Cards stacked top to bottom, each as wide as the view, laid out row by row."""
 
+    # The room view paints only cards that show whole: a card cut at an edge through the
+    # middle of a line (or without its votes line) reads wrong from the back of the room.
+    # The first card in sight is painted whatever its size, so one taller than the view
+    # still shows what fits.
+    whole_cards_only = False
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows = RowHeights()
@@ -89,6 +97,11 @@ class CardColumnView(QListView):
         self._backdrop: QColor | None = None
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None
         self._pending_scroll = None
+        # The drop line drawn before a scroll would point at the wrong place: cleared, it
+        # comes back with the next move of the mouse.
+        self._drag_scroll = EdgeScroller(
+            self.viewport, self.verticalScrollBar, self._clear_drop_indicator
+        )
 
     def set_backdrop(self, colour: QColor | None) -> None:
         """Paint the space behind the cards in this colour (that of the panel around the view),
@@ -305,10 +318,29 @@ class CardColumnView(QListView):
     def setItemDelegate(self, delegate: QAbstractItemDelegate) -> None:
         if self._sized_by is not None:
             self._sized_by.sizeHintChanged.disconnect(self._size_hint_changed)
+            self._sized_by.commitData.disconnect(self._commit_own)
+            self._sized_by.closeEditor.disconnect(self._close_own)
         super().setItemDelegate(delegate)
+        # One delegate draws every column of a window, so its editor signals reach every
+        # column; each view takes only its own editors' (the others would warn about them).
+        # What Qt connected, re-made below (the stubs lack the any-signal, any-slot form).
+        QObject.disconnect(delegate, None, self, None)  # type: ignore[call-overload]
+        delegate.commitData.connect(self._commit_own)
+        delegate.closeEditor.connect(self._close_own)
         delegate.sizeHintChanged.connect(self._size_hint_changed)
         self._sized_by = delegate
         self._stale = True
+
+    def _owns(self, editor: QWidget) -> bool:
+        return editor.parent() is self.viewport()
+
+    def _commit_own(self, editor: QWidget) -> None:
+        if self._owns(editor):
+            self.commitData(editor)
+
+    def _close_own(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if self._owns(editor):
+            self.closeEditor(editor, hint)
 
     def _size_hint_changed(self, index: QModelIndex) -> None:
         self.invalidate_layout()
@@ -522,7 +554,8 @@ class CardColumnView(QListView):
         editing = self.state() == QAbstractItemView.State.EditingState
         selections = self.selectionModel()
         root = self.rootIndex()
-        for row in range(first, last + 1):
+        shown = self.whole_rows() if self.whole_cards_only else range(first, last + 1)
+        for row in range(max(first, shown.start), min(last + 1, shown.stop)):
             index = model.index(row, 0, root)
             option.rect = QRect(0, tops[row] - offset, width, self._rows.height(row))
             state = base_state
@@ -536,6 +569,22 @@ class CardColumnView(QListView):
             delegate.paint(painter, option, index)
         self._paint_drop_indicator(painter)
         painter.end()
+
+    def whole_rows(self) -> range:
+        """The rows whose cards show whole now; at least the first card in sight (one taller
+        than the view, or the only one), so a view with cards never paints none."""
+        if not self._ensure_layout() or not self._rows:
+            return range(0)
+        offset = self.verticalOffset()
+        bottom = offset + self.viewport().height()
+        tops = self._rows.tops()
+        first = self._row_at(offset)
+        if tops[first] < offset and first + 1 < len(self._rows) and tops[first + 2] <= bottom:
+            first += 1  # cut at the top, with a whole card after it
+        last = first
+        while last + 1 < len(self._rows) and tops[last + 2] <= bottom:
+            last += 1
+        return range(first, last + 1)
 
     def _settle_visible_in_paint(self) -> bool:
         """The safety net: a row in sight still estimated is measured before it is painted
@@ -576,7 +625,14 @@ class CardColumnView(QListView):
     # --- drag and drop -------------------------------------------------------------------------
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        super().dragMoveEvent(event)
+        # Qt's own scrolling near an edge starts slow and starts again from slow at every
+        # move of the mouse, so a hand held still at the top crawls; the drag scrolls here.
+        self.setAutoScroll(False)
+        try:
+            super().dragMoveEvent(event)
+        finally:
+            self.setAutoScroll(True)
+        self._drag_scroll.follow(event.position().toPoint())
         old = QRect(self._drop_rect)
         self._drop_rect, self._drop_line = QRect(), False
         if event.isAccepted() and self.showDropIndicator():
@@ -608,10 +664,12 @@ class CardColumnView(QListView):
         return QRect(0, end, self.viewport().width(), 0), True
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._drag_scroll.stop()
         super().dragLeaveEvent(event)
         self._clear_drop_indicator()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._drag_scroll.stop()
         super().dropEvent(event)
         self._clear_drop_indicator()
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from crt_desktop.qt_models.column_model import ColumnModel
+from crt_desktop.qt_models.column_model import ColumnModel, ids_from_mime
 
 from .card_column_view import CardColumnView
 from .note_delegate import NoteDelegate
@@ -73,6 +73,7 @@ class ColumnView(CardColumnView):
             self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.whole_cards_only = True
         self._card_room = None  # the scroll bar policy may have changed
 
     def column_model(self) -> ColumnModel:
@@ -122,11 +123,25 @@ class ColumnView(CardColumnView):
         self.invalidate_layout()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        under = self.indexAt(event.position().toPoint())
+        onto = self.column_model().note_ids()[under.row()] if under.isValid() else None
         super().dropEvent(event)
         if event.isAccepted():
             # The model already moved the notes; a Move result would make the source view
             # remove the rows a second time.
             event.setDropAction(Qt.DropAction.CopyAction)
+            self._select_dropped(ids_from_mime(event.mimeData()), onto)
+
+    def _select_dropped(self, ids: list[str], onto: str | None) -> None:
+        """The notes just dropped become the selection, with the focus, so the outline and
+        the selection agree and a key acts on them (stacked ones: the note they went under)."""
+        model = self.column_model()
+        landed = [i for i in ids if model.row_of(i) >= 0]
+        if not landed and onto is not None and model.row_of(onto) >= 0:
+            landed = [onto]
+        if landed:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.select_ids(landed)
 
     def _selecting_with(self, event: _Event, handle: Callable[[_Event], None]) -> None:
         self.extending = bool(event.modifiers() & _ADDING)

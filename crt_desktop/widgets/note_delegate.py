@@ -106,7 +106,7 @@ class NoteDelegate(QStyledItemDelegate):
         self.body_font = QFont()
         self.body_font.setPointSizeF(points)
         self.chip_font = QFont()
-        self.chip_font.setPointSizeF(max(8.0, points * 0.62))
+        self.chip_font.setPointSizeF(max(8.0, points * self.theme.chip_share))
         self.chip_font.setBold(True)
         em = QFontMetricsF(self.body_font).height()
         self.margin = max(3, round(em * 0.18))

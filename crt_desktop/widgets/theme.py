@@ -34,6 +34,9 @@ class NoteTheme:
     selected_edge: str
     hidden_fill: str
     kinds: dict[Kind, KindColours]
+    # The kind / level / votes line under a note, as a share of the note text size: in the
+    # room it must read from the back, so it is nearer the text's size than on the laptop.
+    chip_share: float = 0.62
 
     def kind(self, kind: Kind) -> KindColours:
         return self.kinds[kind]
@@ -81,6 +84,7 @@ PROJECTOR = NoteTheme(
     note_text="#000000",
     selected_edge="#FFFFFF",
     hidden_fill="#F0F0F0",
+    chip_share=0.8,
     kinds={
         # Lighter paper than the console: projectors wash colours out, black text stays sharp.
         Kind.FATIGUE: KindColours(fill="#FFE9BF", edge="#E69F00", ink="#6B4000"),

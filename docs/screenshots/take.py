@@ -15,11 +15,23 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from crt_desktop.domain.operations import SetHidden, SetScreening, StackNotes  # noqa: E402
+from crt_desktop.domain.operations import (  # noqa: E402
+    AddNote,
+    MoveNotes,
+    SetHidden,
+    SetScreening,
+    StackNotes,
+)
 from crt_desktop.views.console import GUIDE_SHOWN_FROM, open_board_windows  # noqa: E402
 from tests.qt.fakes import MemoryStore, sample_board  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
+LONG_NOTE = (
+    "When the unit is short on staff we are told to take on extra patients, the charting "
+    "piles up until after the shift, nobody has time for a real break, and the next day it "
+    "starts again with the same people covering the same gaps while the managers say it is "
+    "only for one more month again"
+)
 
 
 def settle(app: QApplication) -> None:
@@ -50,6 +62,17 @@ def main() -> None:
         settle(app)
         console.grab().save(str(OUT / f"console-{width}x{height}.png"))
         room.grab().save(str(OUT / f"room-view-{width}x{height}.png"))
+        if width == 1024:
+            # A note taller than its column, selected: the room sees it whole over the board.
+            controller.do(AddNote(LONG_NOTE, note_id="long"))
+            controller.do(MoveNotes(("long",), "leadership_controls", 0))
+            controller.do(SetHidden(("long",), False))  # screening is on: show it to the room
+            leadership = console.views[2]
+            leadership.setFocus()
+            leadership.select_ids(["long"])
+            settle(app)
+            room.grab().save(str(OUT / f"room-view-long-note-{width}x{height}.png"))
+        console.close()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt
-from PySide6.QtGui import QAccessible, QDragEnterEvent, QDragMoveEvent
+from PySide6.QtGui import QAccessible, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from crt_desktop.domain.operations import AddNote, EditNote, MoveNotes
@@ -187,3 +187,55 @@ def test_a_card_scrolled_to_while_hidden_is_in_sight_once_shown(view):
     view.show()
     QApplication.processEvents()
     assert view.viewport().rect().contains(view.visualRect(last))
+
+
+def _hover_drag(view: ColumnView, y: int, seconds: float) -> int:
+    """Hold a drag at height `y` of the view, the hand trembling a pixel every 100 ms (each
+    tremble a drag move, as from a real mouse); how far the column scrolled."""
+    import time
+
+    mime = view.model().mimeData([view.model().index(0, 0)])
+    viewport = view.viewport()
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    offered = Qt.DropAction.MoveAction
+    start = view.verticalScrollBar().value()
+    QApplication.sendEvent(viewport, QDragEnterEvent(QPoint(100, y), offered, mime, buttons, mods))
+    end = time.monotonic() + seconds
+    tremble = 0
+    while time.monotonic() < end:
+        tremble = 1 - tremble
+        where = QPoint(100 + tremble, y)
+        QApplication.sendEvent(viewport, QDragMoveEvent(where, offered, mime, buttons, mods))
+        pause = time.monotonic() + 0.1
+        while time.monotonic() < pause:
+            QApplication.processEvents()
+            time.sleep(0.005)
+    QApplication.sendEvent(viewport, QDragLeaveEvent())
+    return view.verticalScrollBar().value() - start
+
+
+def test_a_drag_held_at_either_edge_scrolls_as_fast_up_as_down(view):
+    """Holding a dragged note at the top of a long column scrolls up about as fast as holding
+    it at the bottom scrolls down: pages a second, not a card or two (it used to crawl
+    upward, Qt's edge scrolling starting from slow again at every move of the hand)."""
+    bar = view.verticalScrollBar()
+    page = view.viewport().height()
+    bar.setValue(0)
+    QApplication.processEvents()
+    down = _hover_drag(view, page - 3, 1.0)
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    up = -_hover_drag(view, 3, 1.0)
+    assert down > page and up > page
+    assert up > 0.6 * down
+
+
+def test_edge_scrolling_is_the_same_speed_up_as_down_and_faster_nearer_the_edge():
+    """The speed depends only on how near the edge the hand is, never on the direction."""
+    from crt_desktop.widgets.edge_scroller import EdgeScroller
+
+    step = EdgeScroller.step_for
+    assert step(300, 600) == 0
+    for depth in (0, 10, 40, 70):
+        assert step(depth, 600) == -step(599 - depth, 600) != 0
+    assert abs(step(2, 600)) > abs(step(60, 600))

@@ -13,6 +13,7 @@ from crt_desktop.views.console import ConsoleWindow
 from crt_desktop.views.room_view import RoomView
 
 from .fakes import MemoryStore, new_board
+from .services import services_for
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def store() -> MemoryStore:
 def console(qtbot, store) -> ConsoleWindow:
     controller = BoardController(new_board(store), store)
     room = RoomView(controller)
-    window = ConsoleWindow(controller, room)
+    window = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(window)
     qtbot.addWidget(room)
     window.resize(1280, 800)

@@ -20,6 +20,7 @@ from crt_desktop.views.console import ConsoleWindow
 from crt_desktop.views.room_view import RoomView
 
 from .fakes import MemoryStore, sample_board
+from .services import services_for
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -32,7 +33,7 @@ def open_console(qtbot, board=None, store=None, section: int = 4) -> ConsoleWind
         board = store.load_board(session.id)  # type: ignore[arg-type]
     controller = BoardController(board, store)
     room = RoomView(controller)
-    console = ConsoleWindow(controller, room)
+    console = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(console)
     qtbot.addWidget(room)
     console.resize(1280, 800)
@@ -142,10 +143,14 @@ def test_blanking_shows_plainly_on_the_console(qtbot, console):
 
 
 def test_window_title_names_team_section_and_day(qtbot):
-    """The title is team, section number and the section's own title, and the day."""
+    """The title is team, section number and the section's own title, the day and the
+    session's number (as in the session list)."""
     console = open_console(qtbot)
     title = content().section(4).title
-    assert console.windowTitle() == f"Night shift — Section 4: {title} — 5 January 2027"
+    number = console.controller.session_id
+    assert console.windowTitle() == (
+        f"Night shift — Section 4: {title} — 5 January 2027 — session {number}"
+    )
 
 
 def test_counts_show_cards_and_stacked_duplicates_apart(qtbot, console):

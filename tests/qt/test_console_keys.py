@@ -20,6 +20,7 @@ from crt_desktop.views.room_view import RoomView
 from crt_desktop.views.session_picker import SessionPicker
 
 from .fakes import MemoryStore
+from .services import services_for
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -30,7 +31,7 @@ def open_console(qtbot, section: int = 4) -> ConsoleWindow:
     session = store.create_session(Session("Night shift", section, date(2027, 1, 5), template))
     controller = BoardController(store.load_board(session.id), store)  # type: ignore[arg-type]
     room = RoomView(controller)
-    console = ConsoleWindow(controller, room)
+    console = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(console)
     qtbot.addWidget(room)
     console.resize(1280, 800)

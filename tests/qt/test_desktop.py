@@ -10,6 +10,8 @@ from crt_desktop.app import Desktop
 from crt_desktop.domain.session import Session
 from crt_desktop.storage.database import open_database
 
+from .services import services_for
+
 
 @pytest.fixture
 def store(tmp_path):
@@ -21,7 +23,7 @@ def store(tmp_path):
 def test_closing_a_console_brings_back_the_session_list(qtbot, store):
     """Opening a session hides the list; closing its console shows the list again."""
     saved = store.create_session(Session("Outpatient", 4, date(2026, 11, 20), "control-board"))
-    desktop = Desktop(store, screen=None, present=False)
+    desktop = Desktop(services_for(store), screen=None, present=False)
     desktop.picker.show()
     qtbot.addWidget(desktop.picker)
     desktop.open_session(saved.id)
@@ -37,7 +39,7 @@ def test_opening_a_missing_session_says_so(qtbot, store, monkeypatch):
     """A session id that is not in the database gives a message and the list."""
     shown: list[str] = []
     monkeypatch.setattr("crt_desktop.app.warn", lambda _parent, _title, text: shown.append(text))
-    desktop = Desktop(store, screen=None, present=False)
+    desktop = Desktop(services_for(store), screen=None, present=False)
     qtbot.addWidget(desktop.picker)
     desktop.open_session(99)
     assert shown == ["There is no session 99."]
@@ -49,12 +51,12 @@ def test_a_session_open_at_a_crash_is_reopened(qtbot, store, tmp_path):
     console closed normally leaves nothing to reopen."""
     saved = store.create_session(Session("Outpatient", 4, date(2026, 11, 20), "control-board"))
     marker = tmp_path / "crt.db.lock.session"
-    first = Desktop(store, screen=None, present=False, open_marker=marker)
+    first = Desktop(services_for(store), screen=None, present=False, open_marker=marker)
     qtbot.addWidget(first.picker)
     first.open_session(saved.id)
     assert first.interrupted_session() == saved.id  # what a crash now would leave behind
 
-    again = Desktop(store, screen=None, present=False, open_marker=marker)
+    again = Desktop(services_for(store), screen=None, present=False, open_marker=marker)
     qtbot.addWidget(again.picker)
     again.resume(again.interrupted_session())
     console, _room = again.windows

@@ -12,6 +12,7 @@ from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.views.console import ConsoleWindow
 
 from .fakes import MemoryStore, new_board
+from .services import services_for
 
 
 def test_a_dropped_note_moves_once_and_reports_a_copy(qtbot):
@@ -20,7 +21,7 @@ def test_a_dropped_note_moves_once_and_reports_a_copy(qtbot):
     controller = BoardController(new_board(store), store)
     for key in "abc":
         controller.do(AddNote(key, note_id=key))
-    console = ConsoleWindow(controller)
+    console = ConsoleWindow(controller, services=services_for(store))
     qtbot.addWidget(console)
     qtbot.addWidget(console.room_view)
     console.resize(1200, 700)
@@ -43,3 +44,35 @@ def test_a_dropped_note_moves_once_and_reports_a_copy(qtbot):
     assert source.column_model().note_ids() == ["a", "c"]
     assert target.column_model().note_ids() == ["b"]
     assert store.boards[controller.session_id].notes["b"].column == "i_control"
+
+
+def test_dropped_notes_end_selected_with_the_focus(qtbot):
+    """After a drop, the note that moved is the selected one, in the column it landed in, so
+    a number key sends it on (it used to say "Select a note first")."""
+    store = MemoryStore()
+    controller = BoardController(new_board(store), store)
+    for key in "abc":
+        controller.do(AddNote(key, note_id=key))
+    console = ConsoleWindow(controller, services=services_for(store))
+    qtbot.addWidget(console)
+    qtbot.addWidget(console.room_view)
+    console.resize(1200, 700)
+    console.show()
+    qtbot.waitExposed(console)
+    source, target = console.views[0], console.views[1]
+    source.setFocus()
+    source.select_ids(["b"])
+    mime = source.model().mimeData([source.model().index(1, 0)])
+    where = QPointF(target.viewport().rect().center())
+    viewport = target.viewport()
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    offered = source.model().supportedDragActions()
+    QApplication.sendEvent(viewport, QDragEnterEvent(where.toPoint(), offered, mime, buttons, mods))
+    QApplication.sendEvent(viewport, QDragMoveEvent(where.toPoint(), offered, mime, buttons, mods))
+    QApplication.sendEvent(viewport, QDropEvent(where, offered, mime, buttons, mods))
+    assert target.column_model().note_ids() == ["b"]
+    assert console.selected_ids() == ["b"]
+    assert target.currentIndex().row() == 0
+    qtbot.waitUntil(target.hasFocus)
+    console.send_to("cannot_control")
+    assert store.boards[controller.session_id].notes["b"].column == "cannot_control"

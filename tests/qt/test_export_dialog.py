@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
+from crt_desktop.content import content
+from crt_desktop.exporters import PdfExporters
 from crt_desktop.views.export_dialog import (
     default_file_name,
     default_folder,
@@ -11,6 +13,8 @@ from crt_desktop.views.export_dialog import (
     write_summary,
 )
 from tests.unit.builders import control_board
+
+EXPORTERS = PdfExporters(content())
 
 
 def test_default_file_name_names_team_section_and_date():
@@ -25,7 +29,7 @@ def test_write_summary_writes_a_pdf(tmp_path):
     """Writing the summary produces a PDF holding the notes."""
     board = control_board(["Charting after hours"])
     path = tmp_path / "summary.pdf"
-    assert write_summary(board, path) is None
+    assert write_summary(EXPORTERS, board, path) is None
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "Charting after hours" in text
 
@@ -33,7 +37,7 @@ def test_write_summary_writes_a_pdf(tmp_path):
 def test_write_summary_reports_a_missing_folder(tmp_path):
     """A folder that does not exist gives one sentence, and no file."""
     path = tmp_path / "gone" / "summary.pdf"
-    problem = write_summary(control_board(["x"]), path)
+    problem = write_summary(EXPORTERS, control_board(["x"]), path)
     assert problem is not None and "does not exist" in problem
     assert not path.exists()
 

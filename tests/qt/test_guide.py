@@ -17,6 +17,7 @@ from crt_desktop.views.print_visual import print_visual
 from crt_desktop.views.room_view import RoomView
 
 from .fakes import MemoryStore
+from .services import services_for
 
 
 def open_section(qtbot, section: int = 3) -> tuple[ConsoleWindow, RoomView, MemoryStore]:
@@ -24,8 +25,8 @@ def open_section(qtbot, section: int = 3) -> tuple[ConsoleWindow, RoomView, Memo
     template = content().section(section).template
     session = store.create_session(Session("Night shift", section, date(2027, 1, 5), template))
     controller = BoardController(store.load_board(session.id), store)  # type: ignore[arg-type]
-    room = RoomView(controller)
-    console = ConsoleWindow(controller, room)
+    room = RoomView(controller, content=content())
+    console = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(console)
     qtbot.addWidget(room)
     return console, room, store
@@ -136,6 +137,7 @@ def test_print_visual_writes_the_poster(qtbot, tmp_path: Path):
     written = print_visual(
         console,
         console.controller.board,
+        console.services,
         choose_paper=lambda: "A3",
         choose_file=lambda suggested: str(out),
     )
@@ -144,7 +146,9 @@ def test_print_visual_writes_the_poster(qtbot, tmp_path: Path):
     assert round(float(page.mediabox.width)) == 842
     words = " ".join(page.extract_text().split())
     assert content().section(7).visual.lines[0] in words
-    skipped = print_visual(console, console.controller.board, choose_paper=lambda: None)
+    skipped = print_visual(
+        console, console.controller.board, console.services, choose_paper=lambda: None
+    )
     assert skipped is None
 
 
@@ -157,7 +161,11 @@ def test_print_visual_suggests_a_safe_file_name(qtbot):
     board.session = replace(board.session, team="Nights A/B: <ward>")
     offered: list[str] = []
     print_visual(
-        console, board, choose_paper=lambda: "A4", choose_file=lambda s: offered.append(s) or ""
+        console,
+        board,
+        console.services,
+        choose_paper=lambda: "A4",
+        choose_file=lambda s: offered.append(s) or "",
     )
     suggested = Path(offered[0])
     assert suggested.parent.is_dir()
@@ -175,7 +183,7 @@ def test_the_console_and_room_view_use_the_content_they_are_given(qtbot):
     section = replace(packaged.section(3), prompts=("Our own first prompt", "Another"))
     given = replace(packaged, sections=(section,))
     saved = store.create_session(Session("Night shift", 3, date(2027, 1, 5), section.template))
-    console, room = open_board_windows(store.load_board(saved.id), store, content=given)
+    console, room = open_board_windows(store.load_board(saved.id), services_for(store, given))
     qtbot.addWidget(console)
     qtbot.addWidget(room)
     guide = console.section_tools.guide

@@ -26,6 +26,7 @@ from crt_desktop.views.report_back import ReportBackWindow
 from crt_desktop.views.room_view import RoomView
 
 from .fakes import MemoryStore, sample_board
+from .services import services_for
 
 S = ResponseStatus
 
@@ -39,7 +40,7 @@ def store() -> MemoryStore:
 def console(qtbot, store) -> ConsoleWindow:
     controller = BoardController(sample_board(store, 24), store)
     room = RoomView(controller)
-    window = ConsoleWindow(controller, room)
+    window = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(window)
     qtbot.addWidget(room)
     window.resize(1280, 800)
@@ -254,7 +255,7 @@ def test_a_pdf_for_another_session_is_refused_in_the_console(console, store, tmp
     other = sample_board(store, 4)
     controller = BoardController(other, store)
     room = RoomView(controller)
-    window = ConsoleWindow(controller, room)
+    window = ConsoleWindow(controller, room, services=services_for(store))
     try:
         message = window.leadership.import_file(filled, lambda plan: True)
         assert f"holds answers for session {console.controller.session_id}" in message
@@ -290,17 +291,17 @@ def test_carry_open_items_into_a_new_session(qtbot, store):
     )
     controller = BoardController(store.load_board(later.id), store)
     room = RoomView(controller)
-    window = ConsoleWindow(controller, room)
+    window = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(window)
     qtbot.addWidget(room)
-    candidates = team_candidates(controller)
+    candidates = team_candidates(controller.board, store)
     ids = [c.note.id for c in candidates]
     assert "n001" in ids and "n011" not in ids and "n002" not in ids  # n002: I control
     assert window.leadership.carry_notes(tuple(c.note for c in candidates))
     carried = {n.carried_from: n for n in store.boards[later.id].notes.values()}
     assert set(carried) == set(ids)
     assert carried["n001"].response == history
-    assert team_candidates(controller) == []
+    assert team_candidates(controller.board, store) == []
     assert controller.undo()
     assert store.boards[later.id].notes == {}
 
@@ -344,4 +345,4 @@ def test_carry_over_skips_a_session_deleted_since_it_was_listed(qtbot, store, mo
     listed = store.list_sessions()
     del store.boards[first.session.id]
     monkeypatch.setattr(store, "list_sessions", lambda: listed)
-    assert team_candidates(controller) == []
+    assert team_candidates(controller.board, store) == []

@@ -23,10 +23,14 @@ import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from tests.qt.fakes import MemoryStore, sample_board
+from crt_desktop.app import make_services
+from crt_desktop.content import content
 from crt_desktop.views.console import open_board_windows
 store = MemoryStore()
 screen = int(sys.argv[1]) if sys.argv[1] != "-" else None
-console, room = open_board_windows(sample_board(store, 12), store, screen, sys.argv[2] == "present")
+console, room = open_board_windows(
+    sample_board(store, 12), make_services(store, content()), screen, sys.argv[2] == "present"
+)
 app.processEvents()
 print(console.screen().name(), room.screen().name(), room.isVisible(), room.isFullScreen())
 """
@@ -92,3 +96,51 @@ def test_type_scales_with_the_window():
     assert screen_fit(1920, 1080) == 1
     assert screen_fit(1024, 768) == 0.75
     assert screen_fit(3840, 2160) == 1.5
+
+
+MOVE_SCRIPT = """
+from PySide6.QtWidgets import QApplication, QFrame
+app = QApplication([])
+from tests.qt.fakes import MemoryStore, sample_board
+from crt_desktop.domain.operations import SetResponse
+from crt_desktop.domain.report_back import make_response
+from crt_desktop.domain.vocabulary import ResponseStatus as S
+from crt_desktop.app import make_services
+from crt_desktop.content import content
+from crt_desktop.views.console import open_board_windows
+store = MemoryStore()
+console, room = open_board_windows(sample_board(store, 40), make_services(store, content()))
+for note_id, status in (("n000", S.TEAM_ENGAGED), ("n003", S.THIS_YEAR), ("n009", S.NEXT_YEAR)):
+    console.controller.do(SetResponse(note_id, make_response(status, "Looked at.", False, [])))
+room.set_report_back(True)
+for _ in range(10):
+    app.processEvents()
+laptop = [s for s in app.screens() if s.name() == "laptop"][0]
+room.present(laptop)
+for _ in range(10):
+    app.processEvents()
+board = room.report_back
+right = max(p.geometry().right() for p in board.grid_host.findChildren(QFrame, "statusGroup"))
+print(room.width(), round(right / board.grid_host.width(), 2))
+"""
+
+
+def test_the_report_back_fills_a_smaller_screen_it_is_moved_to(tmp_path):
+    """The room view's report-back, moved from the 1920 wide projector to a 1024 wide screen,
+    spreads its groups across the whole width (a third of it stayed empty)."""
+    small = dict(LAPTOP, width=1024, height=768)
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [small, dict(PROJECTOR, x=1024)]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    done = subprocess.run(
+        [sys.executable, "-c", MOVE_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    width, share = done.stdout.split()
+    assert width == "1024"
+    assert float(share) > 0.9

@@ -21,6 +21,7 @@ from crt_desktop.views.console import ConsoleWindow
 from crt_desktop.views.room_view import RoomView
 
 from .fakes import MemoryStore
+from .services import services_for
 
 
 def open_section(qtbot, section: int) -> tuple[ConsoleWindow, RoomView, MemoryStore]:
@@ -29,7 +30,7 @@ def open_section(qtbot, section: int) -> tuple[ConsoleWindow, RoomView, MemorySt
     session = store.create_session(Session("Night shift", section, date(2027, 1, 5), template))
     controller = BoardController(store.load_board(session.id), store)  # type: ignore[arg-type]
     room = RoomView(controller)
-    console = ConsoleWindow(controller, room)
+    console = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(console)
     qtbot.addWidget(room)
     return console, room, store

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from crt_desktop.content import content
 from crt_desktop.domain.session import Session
@@ -92,8 +93,8 @@ def test_delete_asks_naming_the_session_then_deletes_it(qtbot, store):
     asked: list[str] = []
     assert not picker.delete_selected(lambda text: asked.append(text) or False)
     assert asked == [
-        "Delete the session of Day shift on 20 November 2026 (Section 4, 1 note)? "
-        "This cannot be undone."
+        "Delete the session of Day shift on 20 November 2026 "
+        f"(Section 4, 1 note, session {doomed.id})? This cannot be undone."
     ]
     assert len(store.list_sessions()) == 2
     assert picker.delete_selected(lambda _text: True)
@@ -114,3 +115,42 @@ def test_message_boxes_show_text_literally(qtbot):
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert box.text() == "Team <b>A</b> & co"
     assert box.informativeText() == "<i>why</i>"
+
+
+def test_one_file_imported_twice_gives_two_rows_told_apart(qtbot, store, tmp_path):
+    """The same session file imported twice: the list shows when each was added and its
+    number, so the two rows differ (they used to be identical), and each console's title
+    names its session's number."""
+    from crt_desktop.export.interchange import write_board_file
+    from crt_desktop.export.interchange_read import read_board_file
+    from crt_desktop.qt_models.session_list_model import NUMBER_COLUMN
+    from crt_desktop.views.console import window_title
+    from tests.unit.builders import control_board
+
+    path = write_board_file(control_board(["Too many meetings"]), tmp_path / "session.json")
+    first = store.save_board(read_board_file(path, content()))
+    second = store.save_board(read_board_file(path, content()))
+    picker = make_picker(qtbot, store, [])
+    model = picker.model
+    rows = [
+        tuple(model.index(r, c).data() for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    ]
+    assert len(rows) == 2 and rows[0] != rows[1]
+    assert {row[NUMBER_COLUMN] for row in rows} == {str(first.id), str(second.id)}
+    assert all(row[4] for row in rows)  # when it was added, e.g. "02 Dec 2026 18:31"
+    assert model.headerData(NUMBER_COLUMN, Qt.Orientation.Horizontal) == "No."
+    titles = {window_title(store.load_board(s.id), content()) for s in (first, second)}
+    assert len(titles) == 2
+
+
+def test_esc_closes_the_session_list(qtbot, store):
+    """Esc on the list closes it, as it would a dialog (it used to do nothing)."""
+    store.create_session(Session("Night shift", 4, date(2026, 11, 20), "control-board"))
+    picker = make_picker(qtbot, store, [])
+    picker.show()
+    qtbot.waitExposed(picker)
+    picker.table.setFocus()
+    qtbot.waitUntil(picker.table.hasFocus)
+    qtbot.keyClick(picker.table, Qt.Key.Key_Escape)
+    assert not picker.isVisible()

@@ -17,6 +17,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from crt_desktop.app import make_services
+from crt_desktop.content import content
 from crt_desktop.domain.note import Note
 from crt_desktop.export.interchange import write_board_file
 from crt_desktop.export.summary import write_leader_summary
@@ -191,7 +193,7 @@ def test_no_network_connection_is_ever_made(qapp, tmp_path, monkeypatch):
 
     database, controller, session_id = scripted_session(tmp_path, qapp)
     board = database.store.load_board(session_id)
-    console, room = open_board_windows(board, database.store)
+    console, room = open_board_windows(board, make_services(database.store, content()))
     qapp.processEvents()
     write_leader_summary(board, tmp_path / "summary.pdf", pagesize="Letter")
     write_board_file(board, tmp_path / "session.json")

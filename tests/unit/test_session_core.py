@@ -298,6 +298,23 @@ def test_a_run_that_comes_back_to_its_start_leaves_nothing_to_undo():
     assert len(core.history) == 1 and core.undo_text == "Undo vote"
 
 
+def test_a_change_saved_elsewhere_is_applied_announced_and_not_saved_again():
+    """Another laptop's change is shown here; the local history no longer fits, so it goes."""
+    board = board_of()
+    core, store = core_of(board)
+    heard: list[Changes] = []
+    core.subscribe(heard.append)
+    core.do(Vote(("n0",), 1))
+    elsewhere = replace(board.notes["n1"], text="Edited on the other laptop")
+    changes = core.receive(Patch(put=(elsewhere,)))
+    assert changes is not None and changes.direction is Direction.RECEIVED
+    assert changes.faces == {"n1"} and heard[-1] is changes
+    assert board.notes["n1"].text == "Edited on the other laptop"
+    assert len(store.saved) == 1  # only the vote was saved from here
+    assert not core.can_undo and core.undo() is None
+    assert core.receive(Patch()) is None
+
+
 def test_an_unsaved_session_is_refused():
     """The core needs a session that storage has given an id."""
     board = board_of()

@@ -152,10 +152,7 @@ def body_width(pagesize: str) -> float:
 
 def title_of_section(board: Board, content: Content) -> str:
     """The title of the board's section, or of its template for a section not in `content`."""
-    try:
-        return content.section(board.session.section).title
-    except KeyError:
-        return board.template.title
+    return content.title_of(board.session.section, board.template.title)
 
 
 def build_pdf(

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.export.summary import write_leader_summary
 
@@ -50,7 +51,9 @@ def measure_pdf(board: Board, folder: Path, repeats: int) -> Figure:
     floor: list[float] = []
     for run in range(repeats + 1):
         start = time.perf_counter()
-        write_leader_summary(board, folder / "summary.pdf", pagesize="A4")
+        write_leader_summary(
+            board, folder / "summary.pdf", pagesize="A4", content=packaged_content()
+        )
         elapsed = time.perf_counter() - start
         start = time.perf_counter()
         _bare_pdf(board, folder / "floor.pdf")

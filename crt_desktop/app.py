@@ -23,6 +23,8 @@ from crt_desktop.services import Services
 from crt_desktop.views.messages import fail, warn
 
 if TYPE_CHECKING:
+    from crt_desktop.organisation.source import OrganisationServices
+    from crt_desktop.views.organisation_window import OrganisationWindow
     from crt_desktop.views.session_picker import SessionPicker
 
 
@@ -75,10 +77,14 @@ class Desktop:
         screen: int | None,
         present: bool,
         open_marker: Path | None = None,
+        organisation: Callable[[], OrganisationServices] | None = None,
     ) -> None:
         self.services = services
         self.store = services.store
         self.content = services.content
+        # Builds the organisation window's services (on the same database), when asked for.
+        self.organisation = organisation
+        self._organisation_window: OrganisationWindow | None = None
         # Holds the id of the session whose console is open; left behind only by a crash.
         self.open_marker = open_marker
         self.screen = screen
@@ -98,8 +104,26 @@ class Desktop:
                 {s.number: s.title for s in self.content.sections},
                 lambda number: self.content.section(number).template,
                 self.open_session,
+                self.open_organisation if self.organisation is not None else None,
             )
         return self._picker
+
+    def open_organisation(self) -> None:
+        """The organisation window, built once and brought forward after."""
+        if self.organisation is None:
+            return
+        if self._organisation_window is None:
+            from crt_desktop.organisation_services import column_titles
+            from crt_desktop.views.organisation_window import OrganisationWindow
+
+            self._organisation_window = OrganisationWindow(
+                self.organisation(), self.open_session, column_titles(self.content)
+            )
+        else:
+            self._organisation_window.reload()  # sessions may have changed since
+        self._organisation_window.show()
+        self._organisation_window.raise_()
+        self._organisation_window.activateWindow()
 
     def open_session(self, session_id: int) -> None:
         from crt_desktop.views.console import open_board_windows
@@ -255,7 +279,8 @@ def run_gui(args: argparse.Namespace) -> int:
             )
     try:
         loaded = packaged_content()
-        store = open_database(url, templates=loaded.templates).store
+        database = open_database(url, templates=loaded.templates)
+        store = database.store
     except (StorageError, ContentError) as exc:
         return _fail(str(exc))
     if lock is None:
@@ -265,7 +290,15 @@ def run_gui(args: argparse.Namespace) -> int:
         )
     marker = Path(f"{lock_path}.session")
     services = make_services(store, loaded)
-    desktop = Desktop(services, args.screen, args.present, open_marker=marker)
+
+    def organisation() -> OrganisationServices:
+        from crt_desktop.organisation_services import organisation_services
+
+        return organisation_services(database.engine, loaded)
+
+    desktop = Desktop(
+        services, args.screen, args.present, open_marker=marker, organisation=organisation
+    )
     interrupted = desktop.interrupted_session()
     if args.session is not None:
         desktop.open_session(args.session)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 from crt_desktop import __version__
 
@@ -109,7 +110,69 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="only show what would change; change nothing"
     )
     _add_storage_options(responses, suppress=True)
+    _add_organisation(commands)
     return parser
+
+
+def _choice(allowed: dict[str, object], what: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in allowed:
+            raise argparse.ArgumentTypeError(
+                f"{what} must be one of {', '.join(allowed)}, not {text!r}"
+            )
+        return text
+
+    return parse
+
+
+def _weeks(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 520:
+        raise argparse.ArgumentTypeError(f"the weeks must be a number from 1 to 520, not {text!r}")
+    return int(text)
+
+
+def _add_organisation(commands: Any) -> None:
+    from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
+
+    org = commands.add_parser(
+        "organisation",
+        help="every team's leadership items as a CSV (and a PDF), with recurring drivers",
+    )
+    org.add_argument("--csv", metavar="OUT.csv", required=True, help="one row per item")
+    org.add_argument(
+        "--pdf", metavar="OUT.pdf", help="also the organisation PDF (items, drivers, teams)"
+    )
+    org.add_argument("--paper", choices=["A4", "Letter"], help="paper size (default from locale)")
+    org.add_argument("--team", action="append", default=[], help="only this team (repeatable)")
+    org.add_argument(
+        "--section", action="append", type=_section, default=[], help="only this section"
+    )
+    org.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        type=_choice({s.value: s for s in ResponseStatus}, "a status"),
+        help="only items with this response status (repeatable)",
+    )
+    org.add_argument(
+        "--kind", action="append", default=[], type=_choice({k.value: k for k in Kind}, "a kind")
+    )
+    org.add_argument(
+        "--level",
+        action="append",
+        default=[],
+        type=_choice({lv.value: lv for lv in Level} | {"none": None}, "a level"),
+    )
+    org.add_argument("--from", dest="held_from", type=_date, help="sessions held on or after")
+    org.add_argument("--to", dest="held_to", type=_date, help="sessions held on or before")
+    org.add_argument("--overdue", action="store_true", help="only items waiting past the weeks")
+    org.add_argument(
+        "--weeks",
+        type=_weeks,
+        default=6,
+        help="weeks after its session an unanswered item is overdue (default 6)",
+    )
+    _add_storage_options(org, suppress=True)
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:

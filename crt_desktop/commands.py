@@ -10,12 +10,16 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crt_desktop.content import ContentError, content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.store import DamagedSessions, SessionStore, SessionSummary, StorageError
 from crt_desktop.domain.validation import ValidationError, clean_name
+
+if TYPE_CHECKING:
+    from crt_desktop.storage.database import Database
 
 
 class CommandError(Exception):
@@ -74,6 +78,13 @@ def open_store(
     and read a database they could not write to (read-only folder or media) without changing
     it. An empty file given to a command that writes is set up as a new database, and the
     command says so."""
+    return open_database_for(args, cleanup, create=create, read_only=read_only).store
+
+
+def open_database_for(
+    args: argparse.Namespace, cleanup: ExitStack, *, create: bool = True, read_only: bool = False
+) -> Database:
+    """The open database, closed as the command ends (see open_store)."""
     from crt_desktop.storage.database import open_database
 
     url = database_url(args)
@@ -95,7 +106,7 @@ def open_store(
         database = open_database(url, templates=content().templates)
     # Closed as the command ends (run_command's ExitStack), so the file is whole and quiet.
     cleanup.callback(database.close)
-    return database.store
+    return database
 
 
 def hold_lock(args: argparse.Namespace, cleanup: ExitStack) -> None:
@@ -174,22 +185,44 @@ def cmd_new(args: argparse.Namespace, cleanup: ExitStack) -> None:
 
 
 def cmd_import(args: argparse.Namespace, cleanup: ExitStack) -> None:
+    """Import one session file, or every session file of a folder.
+
+    A folder is read whole before anything is written: if any file in it cannot be imported,
+    each such file is named and the database is left as it was. Each session is then saved in
+    a transaction of its own, so a failure part way keeps whole sessions only."""
+    path = Path(args.file)
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    if path.is_dir() and not files:
+        raise CommandError(f"There are no session files (*.json) in {path}.", status=2)
+    boards, problems = [], []
+    for file in files:
+        try:
+            boards.append(_read_session_file(file))
+        except CommandError as exc:
+            problems.append(str(exc))
+    if problems:
+        more = "" if len(problems) == 1 else f" (and {len(problems) - 1} more)"
+        raise CommandError(f"Nothing was imported: {problems[0]}{more}", status=2)
+    store = open_store(args, cleanup)
+    for board in boards:
+        print(store.save_board(board).id)
+
+
+def _read_session_file(file: Path) -> Board:
     from crt_desktop.export.interchange_format import InterchangeError
     from crt_desktop.export.interchange_read import read_board_file
 
     try:
-        board = read_board_file(Path(args.file), content())
+        return read_board_file(file, content())
     except InterchangeError as exc:
         if isinstance(exc.__cause__, OSError):  # the sentence names the file already
             raise CommandError(str(exc), status=2) from exc
         # Name the file as well as the field: the file may be one of many being imported.
-        raise CommandError(f"{args.file}: {exc}", status=2) from exc
-    saved = open_store(args, cleanup).save_board(board)
-    print(saved.id)
+        raise CommandError(f"{file}: {exc}", status=2) from exc
 
 
 def cmd_export(args: argparse.Namespace, cleanup: ExitStack) -> None:
-    from crt_desktop.export.summary.errors import ExportError
+    from crt_desktop.export.pdf.files import ExportError
 
     try:
         _export(args, cleanup)
@@ -239,6 +272,8 @@ def _salvaged_board(path: Path, session_id: int, refusal: Exception, cleanup: Ex
 
 
 def _write_export(args: argparse.Namespace, board: Board) -> None:
+    from crt_desktop.content import content as packaged_content
+
     if args.json:
         from crt_desktop.export.interchange import write_board_file
 
@@ -248,18 +283,24 @@ def _write_export(args: argparse.Namespace, board: Board) -> None:
     if getattr(args, "poster", None):
         from crt_desktop.export.poster import write_poster
 
-        print(write_poster(board, Path(args.poster), paper=args.paper))
+        print(write_poster(board, Path(args.poster), content=packaged_content(), paper=args.paper))
         return
     if args.paper == "A3":
         raise CommandError("A3 is for posters; the leader summary prints on A4 or Letter.", 2)
     if getattr(args, "report_back", None):
         from crt_desktop.export.report_back_pdf import write_report_back
 
-        print(write_report_back(board, Path(args.report_back), pagesize=args.paper))
+        print(
+            write_report_back(
+                board, Path(args.report_back), content=packaged_content(), pagesize=args.paper
+            )
+        )
         return
     from crt_desktop.export.summary import write_leader_summary
 
-    print(write_leader_summary(board, Path(args.pdf), pagesize=args.paper))
+    print(
+        write_leader_summary(board, Path(args.pdf), content=packaged_content(), pagesize=args.paper)
+    )
 
 
 def cmd_import_responses(args: argparse.Namespace, cleanup: ExitStack) -> None:
@@ -277,7 +318,7 @@ def cmd_import_responses(args: argparse.Namespace, cleanup: ExitStack) -> None:
     _session_or_fail(store, args.session_id)
     board = store.load_board(args.session_id)
     try:
-        answers = answers_for(form, args.session_id)
+        answers = answers_for(form, board.session)
     except ResponsesError as exc:
         raise CommandError(f"{Path(args.file).name}: {exc}", status=2) from exc
     plan = plan_answers(board, answers)
@@ -292,19 +333,26 @@ def cmd_import_responses(args: argparse.Namespace, cleanup: ExitStack) -> None:
     print(f"Recorded {count} response{'s' if count != 1 else ''}.")
 
 
+def cmd_organisation(args: argparse.Namespace, cleanup: ExitStack) -> None:
+    from crt_desktop.organisation_command import run_organisation
+
+    run_organisation(args, open_database_for(args, cleanup, create=False))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, ExitStack], None]] = {
     "sessions": cmd_sessions,
     "new": cmd_new,
     "import": cmd_import,
     "export": cmd_export,
     "import-responses": cmd_import_responses,
+    "organisation": cmd_organisation,
 }
 
 
 def _status_for(exc: Exception) -> int | None:
     """2 for input a person can correct, 1 for other known failures, None for a bug."""
     from crt_desktop.export.interchange_format import InterchangeError
-    from crt_desktop.export.summary.errors import ExportError
+    from crt_desktop.export.pdf.files import ExportError
 
     if isinstance(exc, CommandError):
         return exc.status

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from crt_desktop.content import Content
-from crt_desktop.domain.board import Board
-from crt_desktop.domain.report_back import Answer
 from crt_desktop.domain.store import PlanStore, SessionStore, plan_store_of
+
+if TYPE_CHECKING:  # for annotations only: the app has loaded these long before it needs them
+    from crt_desktop.content import Content
+    from crt_desktop.domain.board import Board
+    from crt_desktop.domain.report_back import Answer
+    from crt_desktop.domain.session import Session
 
 
 class ExportFailed(Exception):
@@ -35,7 +38,7 @@ class Exporters(Protocol):
         """The paper sizes a poster prints on, and the one this computer's locale uses."""
         ...
 
-    def read_answers(self, path: Path, session_id: int) -> dict[str, Answer]:
+    def read_answers(self, path: Path, session: Session) -> dict[str, Answer]:
         """The answers in a leader's filled-in summary of this session."""
         ...
 

@@ -41,6 +41,9 @@ class Session:
     prompt: int | None = None
     # Anonymous counts by tally key, sorted by key, without zero counts.
     tallies: tuple[tuple[str, int], ...] = ()
+    # Assigned by storage, random and unique across databases; "" until saved. Not part of
+    # what makes two sessions alike (a copy read from a file is the same session's content).
+    uid: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         # One canonical form, so that equal sessions compare equal however they were built.

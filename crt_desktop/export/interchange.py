@@ -19,7 +19,7 @@ from crt_desktop.domain.note import Note, Response
 from .interchange_format import FORMAT, MAX_FILE_BYTES, VERSION, InterchangeError
 from .interchange_read import board_from_json, parse_json, read_board_file
 from .interchange_tools import note_tools_to_dict, session_tools_to_dict
-from .summary.atomic import write_atomically
+from .pdf.files import write_atomically
 
 __all__ = [
     "FORMAT",

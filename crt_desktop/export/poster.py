@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from crt_desktop.content import Content
-from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.validation import ValidationError
 
@@ -33,7 +32,7 @@ class PosterText:
 def check_poster_paper(paper: str | None) -> str:
     """The paper name to use (None: from the locale); ValidationError for an unknown one."""
     if paper is None:
-        from .summary.paper import paper_for_locale
+        from .pdf.paper import paper_for_locale
 
         return paper_for_locale()
     for known in PAPERS:
@@ -52,10 +51,9 @@ def agreements(board: Board) -> list[str]:
     return texts[: template.keep_top] if template.keep_top else texts
 
 
-def poster_text(board: Board, chosen: Content | None = None) -> PosterText:
+def poster_text(board: Board, chosen: Content) -> PosterText:
     """What the poster says: the agreements of a ranked board that has some, else the
     section's visual."""
-    chosen = chosen or packaged_content()
     session = board.session
     try:
         section = chosen.section(session.section)
@@ -77,8 +75,8 @@ def _draw(text: PosterText, file: BinaryIO, paper: str) -> None:
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph
 
-    from .summary.fonts import BOLD, FAMILY, fonts, markup
-    from .summary.styles import ACCENT, INK, MUTED, RULE
+    from .pdf.fonts import BOLD, FAMILY, fonts, markup
+    from .pdf.styles import ACCENT, INK, MUTED, RULE
 
     fonts()
     width, height = {"A3": A3, "A4": A4, "Letter": LETTER}[paper]
@@ -188,14 +186,14 @@ def write_poster(
     board: Board,
     path: Path,
     *,
+    content: Content,
     paper: str | None = None,
-    content: Content | None = None,
 ) -> Path:
     """Write the poster for `board`'s section to `path` atomically and return the path.
 
     `paper` is "A3", "A4" or "Letter" (None: from the locale, like the summary). ExportError
     with one clear sentence if the file cannot be written."""
-    from .summary.atomic import write_atomically
+    from .pdf.files import write_atomically
 
     chosen = check_poster_paper(paper)
     text = poster_text(board, content)

@@ -13,7 +13,6 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from crt_desktop.content import Content
-from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.report_back import (
@@ -25,19 +24,20 @@ from crt_desktop.domain.report_back import (
 )
 from crt_desktop.domain.vocabulary import CANNOT_CONTROL, ResponseStatus
 
-from .summary.atomic import write_atomically
-from .summary.blocks import Heading, Ink, MetaLine, Pill, Striped
-from .summary.document import build_pdf, title_of_section
-from .summary.fonts import BOLD, FAMILY, fonts, markup
-from .summary.paper import check_paper
-from .summary.paragraphs import user_paragraph
-from .summary.sections import ANONYMOUS, SEP, long_date, plural
-from .summary.styles import (
+from .pdf.blocks import Heading, Ink, MetaLine, Pill, Striped
+from .pdf.files import write_atomically
+from .pdf.fonts import BOLD, FAMILY, fonts, markup
+from .pdf.pages import build_pdf
+from .pdf.paper import check_paper
+from .pdf.paragraphs import user_paragraph
+from .pdf.styles import (
     KIND_LOOKS,
     RULE,
     Styles,
     styles,
 )
+from .summary.document import title_of_section
+from .summary.sections import ANONYMOUS, SEP, long_date, plural
 
 
 def _meta(note: Note, st: Styles, labelled: bool) -> MetaLine | None:
@@ -143,6 +143,7 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, as_of: date, content: 
         footer=footer,
         title=f"Report-back: {session.team}, section {session.section}",
         subject=section_title,
+        made_on=as_of,
     )
 
 
@@ -151,18 +152,17 @@ def write_report_back(
     path: Path,
     *,
     as_of: date | None = None,
+    content: Content,
     pagesize: str | None = None,
-    content: Content | None = None,
 ) -> Path:
     """Write the report-back PDF of `board` to `path` atomically (ExportError if it cannot).
 
     `as_of` (default today) is the day it reports on: later progress updates are left out."""
     paper = check_paper(pagesize)
     day = as_of or date.today()
-    chosen = content or packaged_content()
     return write_atomically(
         Path(path),
-        lambda file: build(board, file, pagesize=paper, as_of=day, content=chosen),
+        lambda file: build(board, file, pagesize=paper, as_of=day, content=content),
         "the report-back",
     )
 

@@ -7,11 +7,13 @@ saves and sends the file back; `responses_read` reads the answers again. Field n
     crt/<session id>/<note id>/reason       multi-line text
     crt/<session id>/<note id>/impossible   check box: change is not possible
     crt/session                             hidden, read-only: the session id
+    crt/session-uid                         hidden, read-only: the session's unique identifier
 
 The parts are joined with "/" rather than ".": in a PDF a dot inside a field name means a
 field hierarchy, and note ids may contain dots (never "/"). Fields use the PDF's standard fonts
 (ReportLab cannot embed a TrueType font in a form field), so the printed summary around them
-stays in the bundled family.
+stays in the bundled family. Each field has its own appearance streams, so a filler that
+writes into one changes that box alone.
 """
 
 from __future__ import annotations
@@ -26,14 +28,17 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from crt_desktop.domain.note import Response
+from crt_desktop.domain.session import Session
 from crt_desktop.domain.validation import MAX_REASON_LENGTH
 from crt_desktop.domain.vocabulary import ResponseStatus
 
-from .summary.blocks import Ink, drawn_once
+from .pdf.blocks import Ink, drawn_once
+from .pdf.form import form_of
 
 PREFIX = "crt"
 SEP = "/"
 MARKER = f"{PREFIX}{SEP}session"
+UID_MARKER = f"{PREFIX}{SEP}session-uid"
 STATUS = "status"
 REASON = "reason"
 IMPOSSIBLE = "impossible"
@@ -41,10 +46,25 @@ PARTS = (STATUS, REASON, IMPOSSIBLE)
 # What a leader can choose; "not reviewed" is what an item is before any choice.
 ANSWER_STATUSES = tuple(s for s in ResponseStatus if s is not ResponseStatus.NOT_REVIEWED)
 
-BUTTON = 10.0  # radio and check box size, points
+BUTTON = 14.0  # radio and check box size, points: large enough to tap on a phone
+TOOLTIP_TEXT = 60  # characters of the note a field's tooltip quotes
 REASON_HEIGHT = 36.0
 FIELD_FILL = colors.HexColor("#F4F7FB")
 FIELD_EDGE = colors.HexColor("#8A96A3")
+
+
+def summary_title(session: Session) -> str:
+    """The leader summary's title, as its metadata carries it."""
+    return f"Leader summary: {session.team}, section {session.section}"
+
+
+def item_label(text: str) -> str:
+    """A note's text cut to one short line, for the tooltips that say which item a field is
+    for ("Response to: Charting after hours…")."""
+    line = " ".join(text.split())
+    if len(line) > TOOLTIP_TEXT:
+        line = line[: TOOLTIP_TEXT - 1].rstrip() + "\u2026"
+    return line
 
 
 def field_name(session_id: int, note_id: str, part: str) -> str:
@@ -76,31 +96,38 @@ def _page_refs(canvas: Canvas) -> Iterator[None]:
 
 
 class FormMarker(Flowable):
-    """The hidden field that says which session the answer fields belong to."""
+    """The hidden fields that say which session the answer fields belong to: its number and
+    its unique identifier (so a PDF from another database's session of that number is
+    refused)."""
 
-    def __init__(self, session_id: int) -> None:
+    def __init__(self, session_id: int, session_uid: str) -> None:
         super().__init__()
-        self.session_id = session_id
+        self.session_id, self.session_uid = session_id, session_uid
         self.width = self.height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0.0, 0.0
 
     def draw(self) -> None:
+        marks = [(MARKER, str(self.session_id))]
+        if self.session_uid:
+            marks.append((UID_MARKER, self.session_uid))
         with _page_refs(self.canv):
-            self.canv.acroForm.textfield(
-                name=MARKER,
-                value=str(self.session_id),
-                x=0,
-                y=0,
-                width=1,
-                height=1,
-                borderWidth=0,
-                annotationFlags="hidden",
-                fieldFlags="readOnly",
-                relative=True,
-                maxlen=20,
-            )
+            for name, value in marks:
+                form_of(self.canv).textfield(
+                    name=name,
+                    value=value,
+                    x=0,
+                    y=0,
+                    width=1,
+                    height=1,
+                    borderWidth=0,
+                    annotationFlags="hidden",
+                    fieldFlags="readOnly",
+                    relative=True,
+                    maxlen=40,
+                    tooltip="Which session these answers are for",
+                )
 
 
 class AnswerFields(Flowable):
@@ -117,10 +144,12 @@ class AnswerFields(Flowable):
         *,
         intro: tuple[str, str],
         reason_label: str,
+        about: str,
     ) -> None:
         super().__init__()
         self.session_id, self.note_id, self.response, self.ink = session_id, note_id, response, ink
         self.intro, self.reason_label = intro, reason_label
+        self.about = item_label(about)
         self.leading = max(ink.size * 1.5, BUTTON + 4)
         self.rows = (len(ANSWER_STATUSES) + 1 + 1) // 2  # the statuses and "not possible"
 
@@ -173,7 +202,7 @@ class AnswerFields(Flowable):
             "relative": True,
         }
         with _page_refs(canvas):
-            form = canvas.acroForm
+            form = form_of(canvas)
             for i, status in enumerate(ANSWER_STATUSES):
                 row, col = divmod(i, 2)
                 y = top - (row + 1) * self.leading + (self.leading - BUTTON) / 2 + 1
@@ -187,7 +216,7 @@ class AnswerFields(Flowable):
                     buttonStyle="circle",
                     shape="circle",
                     fieldFlags="radio",
-                    tooltip=status.label,
+                    tooltip=f"{status.label}, for: {self.about}",
                     **common,
                 )
             row, col = divmod(len(ANSWER_STATUSES), 2)
@@ -199,7 +228,7 @@ class AnswerFields(Flowable):
                 size=BUTTON,
                 buttonStyle="check",
                 fieldFlags="",
-                tooltip="Change is not possible (only with unlikely to change)",
+                tooltip=f"Change is not possible (with unlikely to change), for: {self.about}",
                 **common,
             )
             form.textfield(
@@ -212,6 +241,6 @@ class AnswerFields(Flowable):
                 fieldFlags="multiline",
                 maxlen=MAX_REASON_LENGTH,
                 fontSize=10,
-                tooltip="Reason",
+                tooltip=f"Response to: {self.about}",
                 **common,
             )

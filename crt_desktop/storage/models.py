@@ -80,6 +80,9 @@ class SessionRow(Base):
     prompt: Mapped[int | None] = mapped_column(Integer)
     # Anonymous counts as a JSON object {tally key: count}; counts only, never who.
     tallies: Mapped[dict[str, int]] = mapped_column(JSON, server_default="{}")
+    # Random and unique in every database: a filled-in summary names the session it is for
+    # by it, not by the row number another database may also have.
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
 
 
 class NoteRow(Base):
@@ -167,3 +170,29 @@ class PlanRow(Base):
     planned_on: Mapped[date] = mapped_column(Date)
 
     __table_args__ = (CheckConstraint("section BETWEEN 1 AND 12", name="section"),)
+
+
+class DriverGroupRow(Base):
+    """A group of notes across teams that say the same thing, as the user made or named it."""
+
+    __tablename__ = "driver_groups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(String(NAME_LENGTH), default="")
+
+
+class DriverGroupNoteRow(Base):
+    """A note placed in a stored group; a note is in at most one."""
+
+    __tablename__ = "driver_group_notes"
+
+    session_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    note_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("driver_groups.id", ondelete="CASCADE"))
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["session_id", "note_id"], ["notes.session_id", "notes.id"], ondelete="CASCADE"
+        ),
+        Index("ix_driver_group_notes_group", "group_id"),
+    )

@@ -12,6 +12,7 @@ each note of the open session as last read or committed, so a note that only cha
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields, replace
@@ -334,10 +335,11 @@ def _session_values(session: Session) -> dict[str, Any]:
 
 def _insert_session(conn: Connection, session: Session) -> Session:
     stamp = now()
-    values = {**_session_values(session), "created_at": stamp, "updated_at": stamp}
+    uid = uuid.uuid4().hex  # always new: a copy of a session is another session
+    values = {**_session_values(session), "created_at": stamp, "updated_at": stamp, "uid": uid}
     key = conn.execute(insert(SESSIONS).values(values)).inserted_primary_key
     assert key is not None
-    return replace(session, id=key[0])
+    return replace(session, id=key[0], uid=uid)
 
 
 def _touch_session(conn: Connection, session_id: int, session: Session | None) -> bool:
@@ -555,6 +557,7 @@ def _session(row: Any) -> Session:
         step=row["step"],
         prompt=row["prompt"],
         tallies=_counts(row["tallies"]),
+        uid=row["uid"],
     )
 
 

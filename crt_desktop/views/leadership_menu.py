@@ -5,21 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from crt_desktop.domain.note import Note
-from crt_desktop.domain.report_back import AnswerPlan
 from crt_desktop.domain.session_operations import CarryNotes
 from crt_desktop.domain.store import StorageError
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.services import ExportFailed, Services
 
 from .action_registry import Act, Menu, Separator
-from .carry_dialog import CarryDialog, team_candidates
 from .console_host import ConsoleHost
-from .report_back import ReportBackWindow, confirm_plan, import_responses
 from .room_view import RoomView
+
+if TYPE_CHECKING:
+    from crt_desktop.domain.report_back import AnswerPlan
+
+    from .report_back import ReportBackWindow
 
 
 class LeadershipMenu:
@@ -58,12 +61,15 @@ class LeadershipMenu:
         room.report_back_changed.connect(self.view_action.setChecked)
 
     def report_back_window(self) -> ReportBackWindow:
+        from .report_back import ReportBackWindow  # loaded when first opened, not at start-up
+
         if self.window is None:
             self.window = ReportBackWindow(self.controller, self.host.dialog_parent())
         return self.window
 
     def record(self) -> None:
-        self.report_back_window().show_tab(ReportBackWindow.RESPONSES)
+        window = self.report_back_window()
+        window.show_tab(window.RESPONSES)
 
     def toggle_view(self) -> None:
         """Show the report-back on the room view (and in the console), or the board again."""
@@ -71,7 +77,8 @@ class LeadershipMenu:
         on = not room.showing_report_back
         room.set_report_back(on)
         if on:
-            self.report_back_window().show_tab(ReportBackWindow.STANDING)
+            window = self.report_back_window()
+            window.show_tab(window.STANDING)
 
     def ask_import(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -81,6 +88,8 @@ class LeadershipMenu:
             self.import_file(Path(chosen))
 
     def import_file(self, path: Path, confirm: Callable[[AnswerPlan], bool] | None = None) -> str:
+        from .report_back import confirm_plan, import_responses
+
         message = import_responses(
             self.controller,
             self.services.exporters,
@@ -111,6 +120,8 @@ class LeadershipMenu:
         return message
 
     def carry(self) -> None:
+        from .carry_dialog import CarryDialog, team_candidates
+
         try:
             candidates = team_candidates(self.controller.board, self.services.store)
         except StorageError as exc:

@@ -68,7 +68,7 @@ class ReportBackWindow(QDialog):
 def plan_from_pdf(exporters: Exporters, board: Board, path: Path) -> AnswerPlan:
     """What the PDF's answers would change; ExportFailed (one sentence) if it cannot."""
     assert board.session.id is not None
-    return plan_answers(board, exporters.read_answers(path, board.session.id))
+    return plan_answers(board, exporters.read_answers(path, board.session))
 
 
 def import_responses(

@@ -16,7 +16,6 @@ from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QResizeEvent, QS
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from crt_desktop.content import Content
-from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.template import BoardMode
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.qt_models.column_model import ColumnModel
@@ -113,8 +112,11 @@ class RoomView(QWidget):
         super().__init__(parent)
         self.setObjectName("roomView")
         # The section's title, as the console, the session list and the PDFs name it.
-        section_title = (content or packaged_content()).title_of(
-            controller.board.session.section, controller.board.template.title
+        template_title = controller.board.template.title
+        section_title = (
+            template_title
+            if content is None
+            else content.title_of(controller.board.session.section, template_title)
         )
         self.setWindowTitle(f"Room view — {section_title}")
         self.setStyleSheet(style_sheet(theme))

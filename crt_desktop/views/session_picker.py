@@ -40,6 +40,7 @@ class SessionPicker(QMainWindow):
         section_titles: dict[int, str],
         template_for_section: Callable[[int], str],
         open_session: Callable[[int], None],
+        open_organisation: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self._store = store
@@ -84,6 +85,14 @@ class SessionPicker(QMainWindow):
         self.plan_button.setToolTip("The twelve sections of a team: planned, held, what is next")
         self.plan_button.clicked.connect(self.show_team_plan)
         self.plan_button.setVisible(plan_store_of(store) is not None)
+        self.organisation_button = QPushButton("Across the organisation…")
+        self.organisation_button.setToolTip(
+            "Every team's leadership items, the drivers that recur across teams, and where "
+            "each team stands"
+        )
+        self.organisation_button.setVisible(open_organisation is not None)
+        if open_organisation is not None:
+            self.organisation_button.clicked.connect(open_organisation)
         self.delete_button = QPushButton("Delete session…")
         self.delete_button.setToolTip("Delete the selected session and all its notes, after asking")
         self.delete_button.clicked.connect(lambda: self.delete_selected())
@@ -91,6 +100,7 @@ class SessionPicker(QMainWindow):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.plan_button)
+        buttons.addWidget(self.organisation_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.open_button)

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from crt_desktop.content import content
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.qt_models.column_model import NoteRole
 from crt_desktop.views.console import ConsoleWindow
@@ -24,7 +25,7 @@ def store() -> MemoryStore:
 @pytest.fixture
 def console(qtbot, store) -> ConsoleWindow:
     controller = BoardController(new_board(store), store)
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     window = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(window)
     qtbot.addWidget(room)

@@ -32,7 +32,7 @@ def open_console(qtbot, board=None, store=None, section: int = 4) -> ConsoleWind
         session = store.create_session(Session("Night shift", section, date(2027, 1, 5), template))
         board = store.load_board(session.id)  # type: ignore[arg-type]
     controller = BoardController(board, store)
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     console = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(console)
     qtbot.addWidget(room)

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import Qt
 
+from crt_desktop.content import content
 from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.operations import SetResponse
 from crt_desktop.domain.patch import Patch
@@ -39,7 +40,7 @@ def store() -> MemoryStore:
 @pytest.fixture
 def console(qtbot, store) -> ConsoleWindow:
     controller = BoardController(sample_board(store, 24), store)
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     window = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(window)
     qtbot.addWidget(room)
@@ -211,7 +212,9 @@ def test_room_report_back_text_is_large(console, qtbot):
 
 
 def _filled_pdf(tmp_path: Path, console: ConsoleWindow, session_id: int) -> Path:
-    summary = write_leader_summary(console.controller.board, tmp_path / "s.pdf", pagesize="A4")
+    summary = write_leader_summary(
+        console.controller.board, tmp_path / "s.pdf", pagesize="A4", content=content()
+    )
     writer = PdfWriter(clone_from=PdfReader(summary))
     values = {
         field_name(session_id, "n000", "status"): "/unlikely_two_years",
@@ -254,7 +257,7 @@ def test_a_pdf_for_another_session_is_refused_in_the_console(console, store, tmp
     filled = _filled_pdf(tmp_path, console, console.controller.session_id)
     other = sample_board(store, 4)
     controller = BoardController(other, store)
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     window = ConsoleWindow(controller, room, services=services_for(store))
     try:
         message = window.leadership.import_file(filled, lambda plan: True)
@@ -290,7 +293,7 @@ def test_carry_open_items_into_a_new_session(qtbot, store):
         Session("Outpatient nursing", 5, date(2027, 2, 1), "control-board")
     )
     controller = BoardController(store.load_board(later.id), store)
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     window = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(window)
     qtbot.addWidget(room)

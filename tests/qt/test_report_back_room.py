@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame
 
+from crt_desktop.content import content
 from crt_desktop.domain.operations import SetResponse
 from crt_desktop.domain.report_back import make_response
 from crt_desktop.domain.vocabulary import ResponseStatus as S
@@ -21,7 +22,7 @@ def _room(qtbot, size: tuple[int, int]) -> RoomView:
     for note_id, status in (("n000", S.TEAM_ENGAGED), ("n003", S.THIS_YEAR), ("n009", S.NEXT_YEAR)):
         response = make_response(status, "Leaders will look at this with the team.", False, [])
         controller.do(SetResponse(note_id, response))
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     qtbot.addWidget(room)
     room.resize(*size)
     room.show()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFontMetricsF
 
+from crt_desktop.content import content
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.views.room_view import RoomView
 
@@ -15,7 +16,7 @@ from .fakes import MemoryStore, sample_board
 def open_room(qtbot, width: int = 1024, height: int = 768) -> RoomView:
     store = MemoryStore()
     controller = BoardController(sample_board(store, 40), store)
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     qtbot.addWidget(room)
     room.resize(width, height)
     room.show()

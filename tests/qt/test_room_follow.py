@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
+from crt_desktop.content import content
 from crt_desktop.domain.operations import AddNote
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.views.console import ConsoleWindow
@@ -19,7 +20,7 @@ def _console(qtbot, count: int) -> ConsoleWindow:
     controller = BoardController(new_board(store), store)
     for number in range(count):
         controller.do(AddNote(f"Note number {number} about the shifts", note_id=f"n{number:02d}"))
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     console = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(console)
     qtbot.addWidget(room)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from crt_desktop.content import content
 from crt_desktop.domain.operations import AddNote, MoveNotes
 from crt_desktop.qt_models.board_controller import BoardController
 from crt_desktop.views.console import ConsoleWindow
@@ -25,7 +26,7 @@ LONG = (
 
 
 def _room(qtbot, controller: BoardController, size=(1024, 768)) -> RoomView:
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     qtbot.addWidget(room)
     room.resize(*size)
     room.show()

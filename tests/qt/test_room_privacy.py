@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from crt_desktop.content import content
 from crt_desktop.domain.note import Response
 from crt_desktop.domain.operations import (
     AddNote,
@@ -69,7 +70,7 @@ def test_screened_texts_never_reach_the_room_view(controller):
     """No screened note's text shows in the room view, on the board or on its report-back."""
     from crt_desktop.views.room_view import RoomView
 
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     for report_back in (False, True):
         room.set_report_back(report_back)
         text = room_texts(room)
@@ -87,7 +88,7 @@ def test_room_view_and_summary_agree_on_what_the_room_saw(controller):
     """Each column: the cards the room shows, with their stack counts, are those the PDF lists."""
     from crt_desktop.views.room_view import RoomView
 
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     summary = {c.column.key: c for c in digest(controller.board).columns}
     for view in room.views:
         model = view.model()

@@ -29,7 +29,7 @@ def open_section(qtbot, section: int) -> tuple[ConsoleWindow, RoomView, MemorySt
     template = content().section(section).template
     session = store.create_session(Session("Night shift", section, date(2027, 1, 5), template))
     controller = BoardController(store.load_board(session.id), store)  # type: ignore[arg-type]
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     console = ConsoleWindow(controller, room, services=services_for(store))
     qtbot.addWidget(console)
     qtbot.addWidget(room)

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from crt_desktop.content import content
+from crt_desktop.content import content as packaged_content
 from crt_desktop.export.interchange import board_from_json
 from crt_desktop.export.summary import write_leader_summary
 from crt_desktop.storage.database import open_database
@@ -58,7 +59,9 @@ def kill_exports(folder: Path, figures: Figures, kills: int, notes: int) -> None
     with open_database(db) as database:
         session = database.store.save_board(big_board(notes))
         board = database.store.load_board(session.id or 0)
-    reference = write_leader_summary(board, folder / "reference.pdf", pagesize="A4").read_bytes()
+    reference = write_leader_summary(
+        board, folder / "reference.pdf", pagesize="A4", content=packaged_content()
+    ).read_bytes()
     target = folder / "summary.pdf"
     old = b"%PDF-1.4 an older summary the leader already has\n"
     argv = ["-m", "crt_desktop", "export", str(session.id), "--pdf", str(target)]

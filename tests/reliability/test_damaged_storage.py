@@ -199,11 +199,12 @@ def test_read_only_media_is_read_and_the_gui_says_why_it_cannot_write(good_db, t
 def test_full_disk_is_named(good_db, tmp_path):
     """A database on a full disk: one sentence saying the disk is full, the file unchanged."""
     folder = tmp_path / "full"
-    with mounted(folder, "size=64k"):
+    # Room for the database (each table and index takes a page or two), then filled up.
+    with mounted(folder, "size=256k"):
         db = folder / "crt.db"
         shutil.copy(good_db, db)
         with (folder / "filler").open("wb") as filler, suppress(OSError):
-            filler.write(b"\0" * 200_000)
+            filler.write(b"\0" * 400_000)
         before = db.read_bytes()
         assert_one_sentence(run_both(db, tmp_path), db, "full")
         assert db.read_bytes() == before

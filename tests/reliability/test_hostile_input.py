@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crt_desktop.content import ContentError, content, load_content
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.operations import AddNote, EditNote
@@ -168,7 +169,9 @@ def check_pdf(tmp_path: Path, texts: list[str]) -> None:
     from pypdf import PdfReader
 
     board = hostile_board(texts)
-    path = write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4")
+    path = write_leader_summary(
+        board, tmp_path / "summary.pdf", pagesize="A4", content=packaged_content()
+    )
     assert path.read_bytes().startswith(b"%PDF")
     printed = "".join("".join(page.extract_text().split()) for page in PdfReader(path).pages)
     for note in board.notes.values():

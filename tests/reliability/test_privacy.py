@@ -80,7 +80,7 @@ def test_room_view_shows_no_author_and_no_time(qapp, tmp_path):
     from crt_desktop.views.room_view import RoomView
 
     database, controller, _ = scripted_session(tmp_path, qapp)
-    room = RoomView(controller)
+    room = RoomView(controller, content=content())
     shown = [room.windowTitle()]
     for label in room.findChildren(QLabel):
         if label.objectName() != "roomTimer":  # the countdown, not a time of writing
@@ -116,7 +116,7 @@ def test_pdf_shows_no_author_and_no_time_of_writing(qapp, tmp_path):
     database, controller, session_id = scripted_session(tmp_path, qapp)
     board = database.store.load_board(session_id)
     assert board.session.held_on != date.today()
-    pdf = write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4")
+    pdf = write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4", content=content())
     reader = PdfReader(pdf)
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert not CLOCK.search(text)
@@ -157,7 +157,7 @@ def test_database_backups_and_exports_are_owner_only(qapp, tmp_path):
         assert all(p.exists() for p in side)
         board = database.store.load_board(session_id)
         exports = [
-            write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4"),
+            write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4", content=content()),
             tmp_path / "session.json",
         ]
         write_board_file(board, exports[1])
@@ -195,7 +195,7 @@ def test_no_network_connection_is_ever_made(qapp, tmp_path, monkeypatch):
     board = database.store.load_board(session_id)
     console, room = open_board_windows(board, make_services(database.store, content()))
     qapp.processEvents()
-    write_leader_summary(board, tmp_path / "summary.pdf", pagesize="Letter")
+    write_leader_summary(board, tmp_path / "summary.pdf", pagesize="Letter", content=content())
     write_board_file(board, tmp_path / "session.json")
     console.close()
     room.close()

@@ -341,9 +341,10 @@ def test_export_refuses_a_note_outside_the_template():
         # position is carried by the order of the notes, stack by "group".
         (Note, {"text", "kind", "level", "column", "position", "stack", "votes", "hidden",
                 "leader_added", "response", "id", "details", "carried_from"}),
-        # id is given by storage when the imported session is saved.
+        # id and uid are given by storage when the imported session is saved (a new uid: an
+        # imported copy is another database's session).
         (Session, {"team", "section", "held_on", "template", "facilitation_team", "screening",
-                   "id", "components", "step", "prompt", "tallies"}),
+                   "id", "components", "step", "prompt", "tallies", "uid"}),
         (Response, {"status", "reason", "change_impossible", "updates"}),
         (ProgressUpdate, {"on", "text"}),
     ],

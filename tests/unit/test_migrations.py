@@ -76,6 +76,7 @@ def test_new_database_is_migrated_to_head(migrated: Engine, tmp_path: Path) -> N
     tables = set(inspect(migrated).get_table_names())
     assert tables == {
         "alembic_version", "sessions", "notes", "responses", "progress_updates", "plans",
+        "driver_groups", "driver_group_notes",
     }  # fmt: skip
     assert revision_of(tmp_path / "crt.db") == HEAD
     assert not list(tmp_path.glob("*.backup-*")), "an empty database needs no backup"
@@ -237,6 +238,7 @@ def test_migrations_render_portable_postgresql_ddl() -> None:
     assert "ALTER TABLE sessions ADD COLUMN tallies JSON DEFAULT '{}' NOT NULL" in sql
     assert "id SERIAL NOT NULL" in sql and "BOOLEAN NOT NULL" in sql
     assert "INSERT INTO alembic_version (version_num) VALUES ('0001')" in sql
+    assert "UPDATE sessions SET uid = md5(random()::text" in sql
     assert sql.rstrip().endswith(
         f"SET version_num='{HEAD}' WHERE alembic_version.version_num = "
         f"'{known_revisions()[-2]}';\n\nCOMMIT;"
@@ -292,3 +294,24 @@ def test_a_first_release_database_migrates_and_loads_with_defaults(
         assert db.store.team_names() == ["Outpatient nursing"]
     assert revision_of(path) == HEAD
     assert revision_of(db.backup) == "0001"
+
+
+def test_sessions_of_an_older_database_each_get_their_own_uid(
+    tmp_path: Path, first_release: Path
+) -> None:
+    """Revision 0003 gives every existing session a random identifier of its own, so a filled-in
+    summary can name its session across databases; new sessions get one when saved."""
+    path = tmp_path / "crt.db"
+    with open_database(path, migrations=first_release) as db, db.engine.begin() as conn:
+        for team in ("Ward 7", "Ward 8"):
+            conn.exec_driver_sql(
+                "INSERT INTO sessions (team, section, held_on, template, facilitation_team, "
+                "screening, created_at, updated_at) VALUES (?, 4, '2026-11-20', "
+                "'control-board', '', 0, '2026-11-20', '2026-11-20')",
+                (team,),
+            )
+    with open_database(path) as db:
+        uids = [db.store.load_board(i).session.uid for i in (1, 2)]
+        new = db.store.create_session(replace(control_board().session, id=None))
+    assert all(len(u) == 32 and int(u, 16) >= 0 for u in [*uids, new.uid])
+    assert len({*uids, new.uid}) == 3

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from crt_desktop.__main__ import main
 from crt_desktop.content import content
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import new_id
 from crt_desktop.domain.operations import AddNote, SetHidden
@@ -59,7 +60,9 @@ def culture_board() -> Board:
 
 def test_culture_poster_numbers_the_kept_agreements_only(tmp_path: Path) -> None:
     """Section 7's poster lists the top agreements, numbered, and nothing past the limit."""
-    out = write_poster(culture_board(), tmp_path / "poster.pdf", paper="A4")
+    out = write_poster(
+        culture_board(), tmp_path / "poster.pdf", paper="A4", content=packaged_content()
+    )
     text = words(out)
     keep = content().templates["culture-agreements"].keep_top
     for number, line in enumerate(AGREEMENTS[:keep], start=1):
@@ -81,14 +84,16 @@ def test_hidden_agreements_stay_off_the_poster() -> None:
 
 def test_culture_poster_without_agreements_prints_the_visual() -> None:
     """Before any agreement is made, Section 7's poster is its visual."""
-    text = poster_text(board_for(7))
+    text = poster_text(board_for(7), packaged_content())
     assert text.title == content().section(7).visual.title and not text.numbered
 
 
 @pytest.mark.parametrize("section", range(1, 13))
 def test_every_section_prints_its_visual(tmp_path: Path, section: int) -> None:
     """Every section's poster carries its visual's title and every line, on one page."""
-    out = write_poster(board_for(section), tmp_path / "poster.pdf", paper="Letter")
+    out = write_poster(
+        board_for(section), tmp_path / "poster.pdf", paper="Letter", content=packaged_content()
+    )
     visual = content().section(section).visual
     text = words(out)
     assert re.sub(r"\s+", " ", visual.title) in text
@@ -102,14 +107,14 @@ def test_every_section_prints_its_visual(tmp_path: Path, section: int) -> None:
 )
 def test_paper_sizes(tmp_path: Path, paper: str, size: tuple[int, int]) -> None:
     """A3, A4 and Letter give portrait pages of their own size."""
-    out = write_poster(board_for(2), tmp_path / "p.pdf", paper=paper)
+    out = write_poster(board_for(2), tmp_path / "p.pdf", paper=paper, content=packaged_content())
     box = PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == size
 
 
 def test_type_is_large(tmp_path: Path) -> None:
     """No text on the poster but the footer is smaller than 24 pt: it is read across a room."""
-    out = write_poster(culture_board(), tmp_path / "p.pdf", paper="A4")
+    out = write_poster(culture_board(), tmp_path / "p.pdf", paper="A4", content=packaged_content())
     sizes = []
     for operands, operator in PdfReader(out).pages[0].get_contents().operations:  # type: ignore[union-attr]
         if operator == b"Tf":
@@ -122,7 +127,9 @@ def test_every_font_is_embedded(tmp_path: Path) -> None:
     """The poster uses only fonts inside the file, so it prints the same anywhere."""
     board = board_for(7)
     add(board, "Équipe: we share 会议 notes ¿sí?", "agreements")
-    reader = PdfReader(write_poster(board, tmp_path / "p.pdf", paper="A4"))
+    reader = PdfReader(
+        write_poster(board, tmp_path / "p.pdf", paper="A4", content=packaged_content())
+    )
     resources = reader.pages[0]["/Resources"]["/Font"]
     for ref in resources.values():  # type: ignore[union-attr]
         font = ref.get_object()
@@ -134,7 +141,7 @@ def test_every_font_is_embedded(tmp_path: Path) -> None:
 def test_unknown_paper_is_refused(tmp_path: Path) -> None:
     """A paper size other than A3, A4 or Letter is one clear sentence, and no file."""
     with pytest.raises(ValidationError, match="A3, A4 or Letter"):
-        write_poster(board_for(2), tmp_path / "p.pdf", paper="A5")
+        write_poster(board_for(2), tmp_path / "p.pdf", paper="A5", content=packaged_content())
     assert not (tmp_path / "p.pdf").exists()
 
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader, PdfWriter
 
 from crt_desktop.__main__ import main
 from crt_desktop.content import content
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.operations import SetResponse, SetResponses
@@ -74,7 +75,9 @@ def filled(tmp_path: Path) -> tuple[Path, Board, Path]:
     board = saved_board(db)
     sid = board.session.id
     assert sid is not None
-    summary = write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4")
+    summary = write_leader_summary(
+        board, tmp_path / "summary.pdf", pagesize="A4", content=packaged_content()
+    )
     answered = tmp_path / "answered.pdf"
     fill(
         summary,
@@ -124,7 +127,7 @@ def test_filled_answers_import_as_the_same_responses(filled) -> None:
     """Fill the fields, read them back and apply them: the same responses, in one change."""
     _, board, answered = filled
     form = read_filled_file(answered)
-    plan = plan_answers(board, answers_for(form, board.session.id))
+    plan = plan_answers(board, answers_for(form, board.session))
     apply_patch(board, SetResponses(plan.pairs()).patch(board))
     assert {k: board.notes[k].response for k in EXPECTED} == EXPECTED
     assert board.notes["n2"].column == CANNOT_CONTROL
@@ -175,7 +178,9 @@ def test_a_pdf_without_fields_or_not_a_pdf_is_refused(tmp_path: Path, capsys) ->
     """The report-back PDF has no answer fields; a text file is not a PDF: both refused."""
     db = tmp_path / "crt.db"
     board = saved_board(db)
-    plain = write_report_back(board, tmp_path / "report.pdf", pagesize="A4")
+    plain = write_report_back(
+        board, tmp_path / "report.pdf", pagesize="A4", content=packaged_content()
+    )
     with pytest.raises(ResponsesError, match="no answer fields"):
         read_filled_file(plain)
     junk = tmp_path / "junk.pdf"
@@ -193,7 +198,9 @@ def test_a_board_without_a_session_id_prints_paper_boxes(tmp_path: Path) -> None
         content().templates["control-board"],
         {"a": Note("Item", column="leadership_controls", id="a")},
     )
-    path = write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4")
+    path = write_leader_summary(
+        board, tmp_path / "s.pdf", pagesize="A4", content=packaged_content()
+    )
     assert not PdfReader(path).get_fields()
 
 
@@ -212,7 +219,13 @@ def test_report_back_pdf_shows_where_items_stand_as_of_a_day(tmp_path: Path) -> 
         ),
     )
     apply_patch(board, SetResponse("n1", later).patch(board))
-    path = write_report_back(board, tmp_path / "rb.pdf", as_of=date(2027, 2, 1), pagesize="A4")
+    path = write_report_back(
+        board,
+        tmp_path / "rb.pdf",
+        as_of=date(2027, 2, 1),
+        pagesize="A4",
+        content=packaged_content(),
+    )
     text = " ".join(page.extract_text() for page in PdfReader(path).pages)
     text = " ".join(text.split())
     assert "as of 1 February 2027" in text
@@ -224,7 +237,7 @@ def test_report_back_pdf_shows_where_items_stand_as_of_a_day(tmp_path: Path) -> 
 def test_json_round_trip_keeps_imported_responses(filled) -> None:
     """Responses, reasons, "impossible" and updates survive export → import → export exactly."""
     _, board, answered = filled
-    plan = plan_answers(board, answers_for(read_filled_file(answered), board.session.id))
+    plan = plan_answers(board, answers_for(read_filled_file(answered), board.session))
     apply_patch(board, SetResponses(plan.pairs()).patch(board))
     first = board_to_json(board)
     again = board_from_json(first, content())
@@ -234,5 +247,5 @@ def test_json_round_trip_keeps_imported_responses(filled) -> None:
 
 def test_a_damaged_pdf_is_refused() -> None:
     """A file that starts like a PDF but is broken is refused with one sentence."""
-    with pytest.raises(ResponsesError, match="not a PDF"):
+    with pytest.raises(ResponsesError, match="damaged"):
         read_filled_form(b"%PDF-1.4 broken")

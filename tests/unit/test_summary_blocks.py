@@ -8,9 +8,9 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from crt_desktop.export.summary.blocks import PAD, Striped
-from crt_desktop.export.summary.fonts import fonts
-from crt_desktop.export.summary.styles import styles
+from crt_desktop.export.pdf.blocks import PAD, Striped
+from crt_desktop.export.pdf.fonts import fonts
+from crt_desktop.export.pdf.styles import styles
 
 
 def test_a_block_that_will_not_split_is_drawn_whole_after_a_failed_split() -> None:

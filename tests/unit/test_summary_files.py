@@ -14,12 +14,13 @@ from typing import BinaryIO
 
 import pytest
 
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.template import Column, Template
+from crt_desktop.export.pdf.files import write_atomically
+from crt_desktop.export.pdf.paper import check_paper
 from crt_desktop.export.summary import ExportError, paper_for_locale, write_leader_summary
-from crt_desktop.export.summary.atomic import write_atomically
-from crt_desktop.export.summary.paper import check_paper
 
 TEMPLATE = Template("t", "T", (Column("unsorted", "Unsorted", "New notes."),))
 
@@ -69,14 +70,18 @@ def test_disk_full_during_sync_gives_one_sentence_and_no_file(
 
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(ExportError) as caught:
-        write_leader_summary(board(), tmp_path / "out.pdf", pagesize="A4")
+        write_leader_summary(
+            board(), tmp_path / "out.pdf", pagesize="A4", content=packaged_content()
+        )
     assert "full" in str(caught.value)
     assert leftovers(tmp_path) == []
 
 
 def test_the_written_file_is_private_and_complete(tmp_path: Path) -> None:
     """The summary is readable by its owner only and is a whole PDF."""
-    out = write_leader_summary(board(), tmp_path / "out.pdf", pagesize="A4")
+    out = write_leader_summary(
+        board(), tmp_path / "out.pdf", pagesize="A4", content=packaged_content()
+    )
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
@@ -86,7 +91,9 @@ def test_the_written_file_is_private_and_complete(tmp_path: Path) -> None:
 def test_a_missing_folder_is_named_in_the_error(tmp_path: Path) -> None:
     """Exporting into a folder that does not exist says so in one sentence."""
     with pytest.raises(ExportError, match="does not exist") as caught:
-        write_leader_summary(board(), tmp_path / "gone" / "out.pdf", pagesize="A4")
+        write_leader_summary(
+            board(), tmp_path / "gone" / "out.pdf", pagesize="A4", content=packaged_content()
+        )
     message = str(caught.value)
     assert str(tmp_path / "gone") in message
     assert message.endswith(".") and "\n" not in message
@@ -102,7 +109,9 @@ def test_an_unwritable_folder_gives_export_error(
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(ExportError, match="may not write in"):
-        write_leader_summary(board(), tmp_path / "out.pdf", pagesize="A4")
+        write_leader_summary(
+            board(), tmp_path / "out.pdf", pagesize="A4", content=packaged_content()
+        )
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="permissions do not bind root")
@@ -113,7 +122,9 @@ def test_a_read_only_folder_gives_export_error(tmp_path: Path) -> None:
     folder.chmod(0o500)
     try:
         with pytest.raises(ExportError):
-            write_leader_summary(board(), folder / "out.pdf", pagesize="A4")
+            write_leader_summary(
+                board(), folder / "out.pdf", pagesize="A4", content=packaged_content()
+            )
     finally:
         folder.chmod(0o700)
 
@@ -130,7 +141,7 @@ def test_a_locked_target_file_says_to_close_it(
 
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(ExportError, match="open in another program"):
-        write_leader_summary(board(), target, pagesize="A4")
+        write_leader_summary(board(), target, pagesize="A4", content=packaged_content())
     assert target.read_bytes() == b"open elsewhere"
     assert leftovers(tmp_path) == ["out.pdf"]
 
@@ -138,7 +149,7 @@ def test_a_locked_target_file_says_to_close_it(
 def test_a_folder_as_target_is_refused(tmp_path: Path) -> None:
     """Giving a folder's name instead of a file name is explained."""
     with pytest.raises(ExportError):
-        write_leader_summary(board(), tmp_path, pagesize="A4")
+        write_leader_summary(board(), tmp_path, pagesize="A4", content=packaged_content())
     assert leftovers(tmp_path) == []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reportlab.platypus import Paragraph
 
-from crt_desktop.export.summary.fonts import (
+from crt_desktop.export.pdf.fonts import (
     FALLBACK,
     FAMILY,
     MISSING_MARK,
@@ -88,7 +88,7 @@ def test_a_long_detail_line_wraps_instead_of_running_off_the_page() -> None:
     """Note details too wide for the column continue on a second line, none lost."""
     from reportlab.lib import colors
 
-    from crt_desktop.export.summary.blocks import Ink, MetaLine, Pill
+    from crt_desktop.export.pdf.blocks import Ink, MetaLine, Pill
 
     fonts()
     ink = Ink(FAMILY, f"{FAMILY}-Bold", 9.5, colors.grey, colors.grey)

@@ -8,6 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from crt_desktop.content import content
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note
 from crt_desktop.domain.session import Session
@@ -33,7 +34,11 @@ def _footers(path: Path) -> list[str]:
 
 def test_summary_footer_names_the_team_as_written(tmp_path: Path) -> None:
     """Every page ends with the team as typed, the date and "Page N of M"."""
-    footers = _footers(write_leader_summary(_board(), tmp_path / "s.pdf", pagesize="A4"))
+    footers = _footers(
+        write_leader_summary(
+            _board(), tmp_path / "s.pdf", pagesize="A4", content=packaged_content()
+        )
+    )
     assert len(footers) > 2
     for number, footer in enumerate(footers, start=1):
         assert " ".join(footer.split()) == (
@@ -43,7 +48,13 @@ def test_summary_footer_names_the_team_as_written(tmp_path: Path) -> None:
 
 def test_report_back_footer_names_the_team_as_written(tmp_path: Path) -> None:
     """The report-back's footer prints the team as typed too, never its escaped form."""
-    path = write_report_back(_board(), tmp_path / "r.pdf", as_of=date(2027, 2, 1), pagesize="A4")
+    path = write_report_back(
+        _board(),
+        tmp_path / "r.pdf",
+        as_of=date(2027, 2, 1),
+        pagesize="A4",
+        content=packaged_content(),
+    )
     footers = _footers(path)
     assert footers
     for number, footer in enumerate(footers, start=1):

@@ -9,9 +9,9 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from crt_desktop.export.summary.fonts import FALLBACK, fonts, markup
-from crt_desktop.export.summary.paragraphs import user_paragraph
-from crt_desktop.export.summary.styles import styles
+from crt_desktop.export.pdf.fonts import FALLBACK, fonts, markup
+from crt_desktop.export.pdf.paragraphs import user_paragraph
+from crt_desktop.export.pdf.styles import styles
 
 WIDTH = 300.0
 

@@ -27,9 +27,9 @@ from crt_desktop.domain.patch import apply_patch
 from crt_desktop.domain.session import Session
 from crt_desktop.domain.template import Column, Template
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
+from crt_desktop.export.pdf.fonts import MISSING_MARK, fonts
 from crt_desktop.export.summary import write_leader_summary
 from crt_desktop.export.summary.considerations import leadership_considerations
-from crt_desktop.export.summary.fonts import MISSING_MARK, fonts
 
 COLUMNS = (
     Column("unsorted", "Unsorted", "New notes wait here."),
@@ -363,8 +363,8 @@ def test_paper_size_is_honoured(tmp_path: Path, paper: str, size: tuple[int, int
     assert (round(float(box.width)), round(float(box.height))) == size
 
 
-def test_packaged_content_is_used_by_default(tmp_path: Path) -> None:
-    """Without content given, the section title comes from the app's own content files."""
+def test_the_packaged_content_gives_the_section_title(tmp_path: Path) -> None:
+    """With the app's own content files, the section title comes from them."""
     from crt_desktop.content import content
 
     board = Board(
@@ -372,7 +372,7 @@ def test_packaged_content_is_used_by_default(tmp_path: Path) -> None:
         template=content().template_for(4),
     )
     out = tmp_path / "summary.pdf"
-    write_leader_summary(board, out, pagesize="Letter")
+    write_leader_summary(board, out, pagesize="Letter", content=content())
     assert content().section(4).title in text_of(out)
 
 

@@ -16,6 +16,7 @@ from pypdf import PdfReader, PdfWriter
 
 from crt_desktop.__main__ import main
 from crt_desktop.content import content
+from crt_desktop.content import content as packaged_content
 from crt_desktop.domain import dates
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.note import Note
@@ -24,18 +25,17 @@ from crt_desktop.domain.session import Session
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 from crt_desktop.export.interchange import write_board_file
 from crt_desktop.export.interchange_read import board_from_json
+from crt_desktop.export.pdf.blocks import MetaLine, Striped
+from crt_desktop.export.pdf.files import explain, write_atomically
+from crt_desktop.export.pdf.fonts import fonts
+from crt_desktop.export.pdf.pages import build_pdf
+from crt_desktop.export.pdf.styles import KIND_LOOKS, styles
 from crt_desktop.export.poster import write_poster
 from crt_desktop.export.report_back_pdf import write_report_back
 from crt_desktop.export.response_form import field_name
 from crt_desktop.export.summary import ExportError, write_leader_summary
-from crt_desktop.export.summary.atomic import write_atomically
-from crt_desktop.export.summary.blocks import MetaLine, Striped
 from crt_desktop.export.summary.digest import digest
-from crt_desktop.export.summary.document import build_pdf
-from crt_desktop.export.summary.errors import explain
-from crt_desktop.export.summary.fonts import fonts
 from crt_desktop.export.summary.sections import columns, long_date
-from crt_desktop.export.summary.styles import KIND_LOOKS, styles
 from crt_desktop.storage.database import open_database
 
 from .builders import control_board
@@ -74,7 +74,9 @@ def test_a_for_leader_column_is_answered_in_the_pdf_and_imported(
     board = _saved(db, "expectations", notes)
     sid = board.session.id
     assert sid is not None
-    summary = write_leader_summary(board, tmp_path / "summary.pdf", pagesize="A4")
+    summary = write_leader_summary(
+        board, tmp_path / "summary.pdf", pagesize="A4", content=packaged_content()
+    )
     text = _text(summary)
     leadership = text[text.index("Leadership items") :]
     assert "Who covers the phones at lunch?" in leadership
@@ -104,7 +106,9 @@ def test_a_for_leader_board_with_nothing_for_leaders_says_so(tmp_path: Path) -> 
     template = content().templates["keep-practices"]
     session = Session("Day surgery", 2, date(2026, 5, 6), template.key)
     board = Board(session, template, {"k": Note("Huddles", Kind.RESILIENCE, column="keep", id="k")})
-    text = _text(write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4"))
+    text = _text(
+        write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4", content=packaged_content())
+    )
     assert "No notes were sorted into Change or Add." in text
 
 
@@ -153,7 +157,9 @@ def test_a_stack_shows_only_when_its_top_is_revealed(tmp_path: Path) -> None:
             _note("c", "Shown alone", False),
         ]
     )
-    text = _text(write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4"))
+    text = _text(
+        write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4", content=packaged_content())
+    )
     assert "Screened top" not in text and "Shown under a screened top" not in text
     assert "Screened duplicate" not in text
     assert "Shown top" in text and "×2 similar notes stacked together" in text
@@ -165,9 +171,15 @@ def test_a_stack_shows_only_when_its_top_is_revealed(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("write", "what"),
     [
-        (lambda b, p: write_leader_summary(b, p, pagesize="A4"), "the summary"),
-        (lambda b, p: write_poster(b, p, paper="A4"), "the poster"),
-        (lambda b, p: write_report_back(b, p, pagesize="A4"), "the report-back"),
+        (
+            lambda b, p: write_leader_summary(b, p, pagesize="A4", content=packaged_content()),
+            "the summary",
+        ),
+        (lambda b, p: write_poster(b, p, paper="A4", content=packaged_content()), "the poster"),
+        (
+            lambda b, p: write_report_back(b, p, pagesize="A4", content=packaged_content()),
+            "the report-back",
+        ),
         (write_board_file, "the session file"),
     ],
 )
@@ -203,7 +215,11 @@ def test_leadership_items_come_most_voted_first(tmp_path: Path) -> None:
     }
     notes = {k: replace(n, id=k) for k, n in notes.items()}
     session = Session("Day surgery", 4, date(2026, 5, 6), template.key)
-    text = _text(write_leader_summary(Board(session, template, notes), tmp_path / "s.pdf"))
+    text = _text(
+        write_leader_summary(
+            Board(session, template, notes), tmp_path / "s.pdf", content=packaged_content()
+        )
+    )
     start = text.index("Leadership items ")
     column, leadership = text[:start], text[start:]
 
@@ -224,7 +240,9 @@ def _one_kind_board() -> Board:
 def test_a_board_of_one_kind_leaves_the_kind_out_of_each_detail_line(tmp_path: Path) -> None:
     """Culture agreements: the detail line starts with the level; the kind's stripe stays."""
     board = _one_kind_board()
-    text = _text(write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4"))
+    text = _text(
+        write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4", content=packaged_content())
+    )
     assert "We ask before we assume Team pattern · 2 votes" in text
     assert "Resilience Team pattern" not in text
     blocks = [b for b in columns(digest(board), styles()) if isinstance(b, Striped)]
@@ -236,7 +254,9 @@ def test_a_board_of_one_kind_leaves_the_kind_out_of_each_detail_line(tmp_path: P
 def test_a_board_of_two_kinds_keeps_the_kind_label(tmp_path: Path) -> None:
     """The control board's detail lines still name each note's kind."""
     board = control_board(["Charting after hours"])
-    text = _text(write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4"))
+    text = _text(
+        write_leader_summary(board, tmp_path / "s.pdf", pagesize="A4", content=packaged_content())
+    )
     assert "Charting after hours Fatigue" in text
 
 
@@ -251,7 +271,16 @@ def test_one_public_builder_makes_the_page_furniture(tmp_path: Path) -> None:
     path = tmp_path / "any.pdf"
     with path.open("wb") as file:
         story = [Paragraph("First", st.body), PageBreak(), Paragraph("Second", st.body)]
-        build_pdf(story, file, st=st, pagesize="A4", footer="Ward 7", title="T", subject="S")
+        build_pdf(
+            story,
+            file,
+            st=st,
+            pagesize="A4",
+            footer="Ward 7",
+            title="T",
+            subject="S",
+            made_on=date(2026, 5, 6),
+        )
     assert (rl_config.useA85, rl_config.shapeChecking) == before
     reader = PdfReader(path)
     assert [" ".join(p.extract_text().split()) for p in reader.pages] == [
@@ -282,5 +311,9 @@ def test_a_write_removes_parts_a_killed_export_left_of_the_same_file(tmp_path: P
 
 def test_the_cover_of_a_one_kind_board_says_the_kind_shows_in_colour(tmp_path: Path) -> None:
     """The cover does not promise kind labels the notes of a one-kind board leave out."""
-    text = _text(write_leader_summary(_one_kind_board(), tmp_path / "s.pdf", pagesize="A4"))
+    text = _text(
+        write_leader_summary(
+            _one_kind_board(), tmp_path / "s.pdf", pagesize="A4", content=packaged_content()
+        )
+    )
     assert "Each note shows its kind in colour, its level" in text

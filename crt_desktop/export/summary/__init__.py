@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ExportError
-from .paper import paper_for_locale
+from ..pdf.files import ExportError
+from ..pdf.paper import paper_for_locale
 
 if TYPE_CHECKING:
     from crt_desktop.content import Content
@@ -20,8 +20,8 @@ def write_leader_summary(
     board: Board,
     path: Path,
     *,
+    content: Content,
     pagesize: str | None = None,
-    content: Content | None = None,
 ) -> Path:
     """Write the leader summary of `board` to `path` and return the path.
 
@@ -32,7 +32,7 @@ def write_leader_summary(
     """
     from .document import write_leader_summary as write
 
-    return write(board, path, pagesize=pagesize, content=content)
+    return write(board, path, content=content, pagesize=pagesize)
 
 
 __all__ = ["ExportError", "paper_for_locale", "write_leader_summary"]

@@ -8,9 +8,9 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from ..pdf.fonts import FAMILY, markup
+from ..pdf.styles import INK, KIND_LOOKS, MUTED, PANEL, RULE, Styles
 from .digest import Digest
-from .fonts import FAMILY, markup
-from .styles import INK, KIND_LOOKS, MUTED, PANEL, RULE, Styles
 
 LABEL_SIZE = 9.5
 

@@ -18,9 +18,9 @@ from crt_desktop.content.survey import STAGE_TITLES, Survey, result, stages_with
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.session import dots_key, tally
 
-from .blocks import Heading
-from .fonts import BOLD, FAMILY, markup
-from .styles import ACCENT, INK, PANEL, RULE, Styles
+from ..pdf.blocks import Heading
+from ..pdf.fonts import BOLD, FAMILY, markup
+from ..pdf.styles import ACCENT, INK, PANEL, RULE, Styles
 
 DOTS_LEAD = (
     "Each dot was placed anonymously. Only the total for each column is kept: nobody's own "

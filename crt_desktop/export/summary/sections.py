@@ -21,13 +21,13 @@ from crt_desktop.domain.note import Note
 from crt_desktop.domain.session import SURVEY_STAGES, Session
 from crt_desktop.domain.vocabulary import Kind, ResponseStatus
 
-from .blocks import Heading, Ink, MetaLine, Pill, ResponseForm, Striped
+from ..pdf.blocks import Heading, Ink, MetaLine, Pill, ResponseForm, Striped
+from ..pdf.fonts import BOLD, FAMILY, markup
+from ..pdf.paragraphs import KeptParagraph, user_paragraph
+from ..pdf.styles import KIND_LOOKS, RULE, Styles
 from .chart import counts_chart, counts_table
 from .considerations import AFTER_LAST_SECTION, leadership_considerations
 from .digest import Digest, Item
-from .fonts import BOLD, FAMILY, markup
-from .paragraphs import KeptParagraph, user_paragraph
-from .styles import KIND_LOOKS, RULE, Styles
 
 BOX = "\u2610"  # ☐, a box to tick on paper
 TICKED = "\u2611"  # ☑, ticked in the console
@@ -49,6 +49,7 @@ ANONYMOUS = (
     "Notes are anonymous. Nothing in this summary, or on the board, records who wrote or said what."
 )
 LEADERSHIP = "Leadership items"
+KEEP_ITEM_WHOLE = 620.0  # points: under the body height of a Letter page
 
 
 def long_date(day: date) -> str:
@@ -248,7 +249,13 @@ def _fields(item: Item, st: Styles, session_id: int) -> Flowable:
         reason = "Reason:"
     note = item.note
     return AnswerFields(
-        session_id, note.id, note.response, _ink(st), intro=intro, reason_label=reason
+        session_id,
+        note.id,
+        note.response,
+        _ink(st),
+        intro=intro,
+        reason_label=reason,
+        about=note.text,
     )
 
 
@@ -276,7 +283,9 @@ def _response_parts(item: Item, st: Styles, session_id: int | None = None) -> li
     return parts
 
 
-def leadership(digest: Digest, st: Styles, session_id: int | None = None) -> list[Flowable]:
+def leadership(
+    digest: Digest, st: Styles, session_id: int | None = None, session_uid: str = ""
+) -> list[Flowable]:
     """The leadership items; with a session id, each carries fields a leader can fill in."""
     if not digest.has_leadership_column and not digest.leadership:
         return []
@@ -308,7 +317,7 @@ def leadership(digest: Digest, st: Styles, session_id: int | None = None) -> lis
                 st.lead_in,
             )
         )
-        story.append(FormMarker(session_id))
+        story.append(FormMarker(session_id, session_uid))
     labelled = len(digest.kinds) > 1
     for i, item in enumerate(items):
         parts = [
@@ -323,6 +332,9 @@ def leadership(digest: Digest, st: Styles, session_id: int | None = None) -> lis
                 run=LEADERSHIP,
                 ends_run=i == len(items) - 1,
                 space_after=12,
+                # An item and its answer fields stay on one page; only one taller than a
+                # page splits.
+                keep_whole=KEEP_ITEM_WHOLE,
             )
         )
     return story

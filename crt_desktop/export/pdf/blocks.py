@@ -226,6 +226,9 @@ class Striped(Flowable):
         run: str | None,
         ends_run: bool,
         space_after: float = 8.0,
+        keep_whole: float = KEEP_WHOLE,
+        heights: Sequence[float | None] = (),
+        heights_at: float | None = None,
     ) -> None:
         super().__init__()
         self.parts = list(parts)
@@ -233,10 +236,15 @@ class Striped(Flowable):
         self.run = run
         self.ends_run = ends_run
         self.spaceAfter = space_after
+        self.keep_whole = keep_whole
         self.width: float = 0.0
         self.height: float = 0.0
         self._sizes: list[tuple[float, float]] = []
         self._wrapped_at: float | None = None
+        # Heights of parts already laid out at `heights_at` (the rest of a split block): not
+        # laid out again, so a block of thousands of lines splits page by page in linear time.
+        self._known = list(heights) if heights_at is not None else []
+        self._known_at = heights_at
 
     def _inner(self, width: float) -> float:
         return width - STRIPE - GAP
@@ -246,10 +254,12 @@ class Striped(Flowable):
         if self._wrapped_at == availWidth:
             return self.width, self.height
         inner = self._inner(availWidth)
+        known = self._known if self._known_at == availWidth else []
         self._sizes = []
         height = 2 * PAD
         for i, part in enumerate(self.parts):
-            _, h = part.wrap(inner, availHeight)
+            found = known[i] if i < len(known) else None
+            h = part.wrap(inner, availHeight)[1] if found is None else found
             before = part.getSpaceBefore() if i else 0.0
             self._sizes.append((before, h))
             height += before + h
@@ -259,7 +269,7 @@ class Striped(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         _, height = self.wrap(availWidth, availHeight)
-        if height <= availHeight or height < KEEP_WHOLE:
+        if height <= availHeight or height < self.keep_whole:
             return []  # fits (no split needed) or short: keep it whole on the next page
         inner = self._inner(availWidth)
         room = availHeight - 2 * PAD
@@ -270,23 +280,35 @@ class Striped(Flowable):
                 room -= before + h
                 continue
             pieces = part.split(inner, room - before) if room - before > 0 else []
+            later: list[float | None] = [h for _, h in self._sizes[i + 1 :]]
             if len(pieces) >= 2:
                 taken.append(pieces[0])
                 rest = [*pieces[1:], *self.parts[i + 1 :]]
+                heights = [*([None] * (len(pieces) - 1)), *later]
             else:
                 rest = self.parts[i:]
                 # A paragraph that would not split forgets its lines (ReportLab drops them):
-                # lay the block out again before it is drawn whole on the next page.
-                self._wrapped_at = None
+                # lay it out again before it is drawn whole on the next page.
+                heights = [None, *later]
             break
         else:  # pragma: no cover - everything fitted, so wrap() said it fits
             return []
         if not taken:
+            # Nothing fits here: the whole block goes to the next page, laid out again only
+            # where the failed split dropped the lines.
+            self._known, self._known_at, self._wrapped_at = heights, availWidth, None
             return []
         return [
             Striped(taken, self.stripe, run=self.run, ends_run=False, space_after=0.0),
             Striped(
-                rest, self.stripe, run=self.run, ends_run=self.ends_run, space_after=self.spaceAfter
+                rest,
+                self.stripe,
+                run=self.run,
+                ends_run=self.ends_run,
+                space_after=self.spaceAfter,
+                keep_whole=self.keep_whole,
+                heights=heights,
+                heights_at=availWidth,
             ),
         ]
 

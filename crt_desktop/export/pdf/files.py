@@ -1,8 +1,10 @@
-"""Atomic file writing: the file appears whole under its final name, or not at all."""
+"""Writing a file atomically (it appears whole under its final name, or not at all), and the
+one error an export raises, with a sentence a person can act on."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -12,7 +14,37 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import ExportError, explain
+
+class ExportError(RuntimeError):
+    """A file could not be written; the message is one sentence for people."""
+
+
+def explain(exc: OSError, path: Path, what: str = "the summary") -> ExportError:
+    """Turn an operating-system error while writing `path` into one clear sentence that calls
+    the file `what` ("the summary", "the poster", ...)."""
+    folder = path.parent
+    code = exc.errno
+    if isinstance(exc, FileNotFoundError) or code in (errno.ENOENT, errno.ENOTDIR):
+        message = f"The folder {folder} does not exist; choose another place to save {what}."
+    elif isinstance(exc, IsADirectoryError) or code == errno.EISDIR:
+        message = f"{path} is a folder; choose a file name for {what}."
+    elif code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        message = f"The disk holding {folder} is full; free some space or save somewhere else."
+    elif code == errno.EROFS:
+        message = f"The folder {folder} is read-only; choose another place to save {what}."
+    elif isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        # On Windows a file open in a PDF viewer is locked and cannot be replaced.
+        if path.exists():
+            message = (
+                f"{path.name} is open in another program or read-only; "
+                "close it or choose another name, then try again."
+            )
+        else:
+            message = f"This app may not write in {folder}; choose another place to save it."
+    else:
+        reason = exc.strerror or str(exc)
+        message = f"{what[:1].upper()}{what[1:]} could not be saved to {path} ({reason})."
+    return ExportError(message)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -85,4 +117,4 @@ def write_atomically(
     return path
 
 
-__all__ = ["ExportError", "write_atomically"]
+__all__ = ["ExportError", "explain", "write_atomically"]

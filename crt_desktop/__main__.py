@@ -19,9 +19,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command is None:
         # Qt loads only for the GUI, so headless commands start fast and need no display.
-        from crt_desktop.app import run_gui
+        from crt_desktop import system_libraries
 
-        return run_gui(args)
+        problem = system_libraries.missing_library_message()
+        if problem is None:
+            try:
+                from crt_desktop.app import run_gui
+            except ImportError as exc:
+                problem = system_libraries.import_failure_message(exc)
+                if problem is None:
+                    raise
+            else:
+                return run_gui(args)
+        print(f"crt-desktop: {problem}", file=sys.stderr)
+        if not (sys.stderr and sys.stderr.isatty()):
+            system_libraries.tell_desktop(problem)
+        return 1
     from crt_desktop.commands import run_command
 
     return run_command(args)

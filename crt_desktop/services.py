@@ -39,7 +39,8 @@ class Exporters(Protocol):
         ...
 
     def read_answers(self, path: Path, session: Session) -> dict[str, Answer]:
-        """The answers in a leader's filled-in summary of this session."""
+        """The answers in a leader's filled-in summary of this session (its number and its
+        unique identifier must match)."""
         ...
 
 

@@ -8,6 +8,7 @@ Fonts and atomic writing are the leader summary's, so any script the summary pri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -69,7 +70,7 @@ def poster_text(board: Board, chosen: Content) -> PosterText:
     return PosterText(section.visual.title, section.visual.lines, footer=footer)
 
 
-def _draw(text: PosterText, file: BinaryIO, paper: str) -> None:
+def _draw(text: PosterText, file: BinaryIO, paper: str, *, made_on: date, lang: str = "en") -> None:
     from reportlab.lib.pagesizes import A3, A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfgen.canvas import Canvas
@@ -77,6 +78,7 @@ def _draw(text: PosterText, file: BinaryIO, paper: str) -> None:
 
     from .pdf.fonts import BOLD, FAMILY, fonts, markup
     from .pdf.styles import ACCENT, INK, MUTED, RULE
+    from .pdf.tagging import TAGS_ATTRIBUTE, Tagged, Tags, artifact
 
     fonts()
     width, height = {"A3": A3, "A4": A4, "Letter": LETTER}[paper]
@@ -149,22 +151,29 @@ def _draw(text: PosterText, file: BinaryIO, paper: str) -> None:
     gap = size * 0.8
     block = height_of(paras, gap)
 
-    canvas = Canvas(file, pagesize=(width, height), initialFontName=FAMILY, invariant=1)
+    canvas = Canvas(file, pagesize=(width, height), initialFontName=FAMILY, invariant=1, lang=lang)
     canvas.setTitle(text.title)
     canvas.setAuthor("")
     canvas.setCreator("CRT Desktop")
+    canvas.setDateFormatter(lambda *_: f"D:{made_on:%Y%m%d}000000Z")
+    # Tagged as the summary is: the title a heading, the lines a list, the rule decoration.
+    tags = Tags(lang)
+    setattr(canvas, TAGS_ATTRIBUTE, tags)
     y = height - margin
-    title.drawOn(canvas, margin, y - title_h)
+    Tagged(title, tags.element("H1")).drawOn(canvas, margin, y - title_h)
     y -= title_h + title_size * 0.45
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(max(1.0, width / 400))
-    canvas.line(margin + inner * 0.3, y, margin + inner * 0.7, y)
+    with artifact(canvas, "Layout"):
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(max(1.0, width / 400))
+        canvas.line(margin + inner * 0.3, y, margin + inner * 0.7, y)
     # Centre the lines in the space between the title and the footer.
     top = y - title_size * 0.55
     y = top - max(0.0, (room - block) / 2)
+    numbering = {"O": "List", "ListNumbering": "Decimal"} if text.numbered else {}
+    items = tags.element("L", attributes=numbering)
     for para in paras:
         _, h = para.wrap(inner, height)
-        para.drawOn(canvas, margin, y - h)
+        Tagged(para, tags.element("LBody", tags.element("LI", items))).drawOn(canvas, margin, y - h)
         y -= h + gap
     if text.footer:
         style = ParagraphStyle(
@@ -177,8 +186,9 @@ def _draw(text: PosterText, file: BinaryIO, paper: str) -> None:
         )
         foot = Paragraph(markup(text.footer), style)
         _, h = foot.wrap(inner, footer_h * 2)
-        foot.drawOn(canvas, margin, margin * 0.7)
+        Tagged(foot, tags.element("P")).drawOn(canvas, margin, margin * 0.7)
     canvas.showPage()
+    tags.finish(canvas, title=text.title, pages=list(canvas._doc.Pages.pages))
     canvas.save()
 
 
@@ -188,8 +198,10 @@ def write_poster(
     *,
     content: Content,
     paper: str | None = None,
+    lang: str = "en",
 ) -> Path:
-    """Write the poster for `board`'s section to `path` atomically and return the path.
+    """Write the poster for `board`'s section to `path` atomically and return the path,
+    tagged in the language `lang`.
 
     `paper` is "A3", "A4" or "Letter" (None: from the locale, like the summary). ExportError
     with one clear sentence if the file cannot be written."""
@@ -197,4 +209,7 @@ def write_poster(
 
     chosen = check_poster_paper(paper)
     text = poster_text(board, content)
-    return write_atomically(Path(path), lambda file: _draw(text, file, chosen), "the poster")
+    day = board.session.held_on
+    return write_atomically(
+        Path(path), lambda file: _draw(text, file, chosen, made_on=day, lang=lang), "the poster"
+    )

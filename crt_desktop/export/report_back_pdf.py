@@ -106,7 +106,15 @@ def _overview(groups: list[StatusGroup], st: Styles) -> list[Flowable]:
     ]
 
 
-def build(board: Board, file: BinaryIO, *, pagesize: str, as_of: date, content: Content) -> None:
+def build(
+    board: Board,
+    file: BinaryIO,
+    *,
+    pagesize: str,
+    as_of: date,
+    content: Content,
+    lang: str = "en",
+) -> None:
     """Write the report-back of `board` as PDF into an open binary file."""
     fonts()
     st = styles()
@@ -144,6 +152,7 @@ def build(board: Board, file: BinaryIO, *, pagesize: str, as_of: date, content: 
         title=f"Report-back: {session.team}, section {session.section}",
         subject=section_title,
         made_on=as_of,
+        lang=lang,
     )
 
 
@@ -154,15 +163,17 @@ def write_report_back(
     as_of: date | None = None,
     content: Content,
     pagesize: str | None = None,
+    lang: str = "en",
 ) -> Path:
-    """Write the report-back PDF of `board` to `path` atomically (ExportError if it cannot).
+    """Write the report-back PDF of `board` to `path` atomically (ExportError if it cannot),
+    tagged in the language `lang`.
 
     `as_of` (default today) is the day it reports on: later progress updates are left out."""
     paper = check_paper(pagesize)
     day = as_of or date.today()
     return write_atomically(
         Path(path),
-        lambda file: build(board, file, pagesize=paper, as_of=day, content=content),
+        lambda file: build(board, file, pagesize=paper, as_of=day, content=content, lang=lang),
         "the report-back",
     )
 

@@ -34,6 +34,7 @@ from crt_desktop.domain.vocabulary import ResponseStatus
 
 from .pdf.blocks import Ink, drawn_once
 from .pdf.form import form_of
+from .pdf.tagging import Element, Tagged, Tags, tags_of
 
 PREFIX = "crt"
 SEP = "/"
@@ -104,9 +105,16 @@ class FormMarker(Flowable):
         super().__init__()
         self.session_id, self.session_uid = session_id, session_uid
         self.width = self.height = 0.0
+        self._tags: Tags | None = None
+        self._parent: Element | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0.0, 0.0
+
+    def structure(self, tags: Tags, parent: Element | None) -> Flowable:
+        """Tagged: each hidden field in a Form element of its own (it draws nothing)."""
+        self._tags, self._parent = tags, parent
+        return self
 
     def draw(self) -> None:
         marks = [(MARKER, str(self.session_id))]
@@ -128,6 +136,10 @@ class FormMarker(Flowable):
                     maxlen=40,
                     tooltip="Which session these answers are for",
                 )
+                tags = self._tags
+                if tags is not None and tags_of(self.canv) is tags:
+                    form = form_of(self.canv)
+                    tags.add_field(self.canv, tags.element("Form", self._parent), form.fields[-1])
 
 
 class AnswerFields(Flowable):
@@ -150,6 +162,8 @@ class AnswerFields(Flowable):
         self.session_id, self.note_id, self.response, self.ink = session_id, note_id, response, ink
         self.intro, self.reason_label = intro, reason_label
         self.about = item_label(about)
+        self._tags: Tags | None = None
+        self._parent: Element | None = None
         self.leading = max(ink.size * 1.5, BUTTON + 4)
         self.rows = (len(ANSWER_STATUSES) + 1 + 1) // 2  # the statuses and "not possible"
 
@@ -160,6 +174,16 @@ class AnswerFields(Flowable):
 
     def _name(self, part: str) -> str:
         return field_name(self.session_id, self.note_id, part)
+
+    def structure(self, tags: Tags, parent: Element | None) -> Flowable:
+        """Tagged: the labels are a paragraph, and each field a Form element after it."""
+        self._tags, self._parent = tags, parent
+        return Tagged(self, tags.element("P", parent))
+
+    def _in_structure(self, ref: PDFObjectReference) -> None:
+        tags = self._tags
+        if tags is not None and tags_of(self.canv) is tags:
+            tags.add_field(self.canv, tags.element("Form", self._parent), ref)
 
     def draw(self) -> None:
         # Every item's labels look alike: drawn once per look, then repeated.
@@ -219,6 +243,7 @@ class AnswerFields(Flowable):
                     tooltip=f"{status.label}, for: {self.about}",
                     **common,
                 )
+                self._in_structure(form._radios[self._name(STATUS)].kids[-1])
             row, col = divmod(len(ANSWER_STATUSES), 2)
             form.checkbox(
                 name=self._name(IMPOSSIBLE),
@@ -231,6 +256,7 @@ class AnswerFields(Flowable):
                 tooltip=f"Change is not possible (with unlikely to change), for: {self.about}",
                 **common,
             )
+            self._in_structure(form.fields[-1])
             form.textfield(
                 name=self._name(REASON),
                 value="",
@@ -244,3 +270,4 @@ class AnswerFields(Flowable):
                 tooltip=f"Response to: {self.about}",
                 **common,
             )
+            self._in_structure(form.fields[-1])

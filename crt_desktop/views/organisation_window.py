@@ -54,6 +54,7 @@ from crt_desktop.qt_models.organisation_models import (
     OrgItemsModel,
 )
 
+from . import collector
 from .messages import warn
 from .quitting import add_quit_key
 
@@ -76,9 +77,13 @@ class _PdfWriting(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.stop = threading.Event()
+        # Connected first, so the collector runs again before anything else sees the result.
+        self.done.connect(lambda _path: collector.resume())
+        self.failed.connect(lambda _message: collector.resume())
 
     def start(self, work: Callable[[Callable[[int, int], None]], Path]) -> None:
         self.stop.clear()
+        collector.pause()
 
         def progress(done: int, total: int) -> None:
             if self.stop.is_set():
@@ -92,6 +97,8 @@ class _PdfWriting(QObject):
                 self.done.emit(None)
             except ExportFailed as exc:
                 self.failed.emit(str(exc))
+            except Exception as exc:  # a bug: still say so, and let the collector run again
+                self.failed.emit(f"The organisation PDF could not be written ({exc}).")
 
         threading.Thread(target=run, name="organisation-pdf", daemon=True).start()
 
@@ -103,12 +110,21 @@ class _Grouping(QObject):
     done = Signal(object)
     failed = Signal(str)
 
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.done.connect(lambda _drivers: collector.resume())
+        self.failed.connect(lambda _message: collector.resume())
+
     def start(self, work: Callable[[], RecurringDrivers]) -> None:
+        collector.pause()
+
         def run() -> None:
             try:
                 self.done.emit(work())
-            except (StorageError, ValueError) as exc:
+            except StorageError as exc:
                 self.failed.emit(str(exc))
+            except Exception as exc:  # a bug: still say so, and let the collector run again
+                self.failed.emit(f"The recurring drivers could not be grouped ({exc}).")
 
         threading.Thread(target=run, name="recurring-drivers", daemon=True).start()
 

@@ -47,7 +47,7 @@ def main() -> None:
         (board(3), "Letter", "poster-section-03-visual-Letter"),
     ]
     for chosen, paper, name in samples:
-        pdf = write_poster(chosen, HERE / f"{name}.pdf", paper=paper)
+        pdf = write_poster(chosen, HERE / f"{name}.pdf", content=content(), paper=paper)
         pdf.chmod(0o644)
         subprocess.run(
             ["pdftoppm", "-r", "50", "-png", "-singlefile", str(pdf), str(HERE / name)],

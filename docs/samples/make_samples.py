@@ -1,7 +1,9 @@
 """Writes the sample leader summary in this folder: a realistic 40-note Section 4 session.
 
 Run from the project folder: `.venv/bin/python docs/samples/make_samples.py`. It writes
-leader-summary-sample.pdf and PNGs of its first pages (needs pdftoppm from poppler-utils).
+leader-summary-sample.pdf and PNGs of its first pages (needs pdftoppm from poppler-utils), and
+leader-summary-filled-by-pymupdf.pdf: the same summary with answers typed in by PyMuPDF, an
+outside PDF tool (a test dependency), with a PNG of its first leadership page.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ NOTES: dict[str, list[tuple[str, Kind, Level | None, int, bool]]] = {
         ("Bringing the same worries home every night", F, M, 0, False),
         ("Noticing when I start to feel irritable, and pausing", R, M, 1, False),
         ("Checking in on the newest nurse each week", R, T, 2, False),
+        ("שואלים זה את זה מה שלומנו בסוף המשמרת", R, T, 1, False),
     ],
     "leadership_controls": [
         ("Charting after hours eats into family time", F, S, 7, False),
@@ -64,6 +67,8 @@ NOTES: dict[str, list[tuple[str, Kind, Level | None, int, bool]]] = {
         ("Float staff don't know our unit's routines", F, S, 1, False),
         ("Clear handover template for the evening shift", R, T, 2, False),
         ("Pagers going off during patient conversations", F, S, 2, False),
+        ("لا يوجد وقت كاف للاستراحة بين المرضى", F, S, 2, False),
+        ("회의가 너무 많아서 환자 곁에 있을 시간이 없다", F, S, 1, False),
     ],
     "cannot_control": [
         ("County budget freeze on new posts", F, S, 2, False),
@@ -93,6 +98,8 @@ def sample_board() -> Board:
         held_on=date(2026, 11, 20),
         template="control-board",
         facilitation_team="Ana Ruiz & Sam Okafor",
+        id=12,
+        uid="5f0c2d7e9a4b4c1e8d3f6a2b7c9e0d14",
     )
     board = Board(session=session, template=content().template_for(4))
     ids: dict[str, str] = {}
@@ -143,15 +150,63 @@ def sample_board() -> Board:
     return board
 
 
+FILLED_REASONS = {
+    # A reason per script the form must carry: Latin, Vietnamese, Chinese, Arabic, markup.
+    "Recognition from our manager when things go well": "We will start a monthly thank-you round.",
+    "Too many meetings that could be an email": "Trường hợp này sẽ được xem xét vào tháng Một.",
+    "Policy changes arrive without the reason behind them": "我们会在每次变更时说明原因。",
+    "Pagers going off during patient conversations": "سنراجع إعدادات أجهزة النداء",
+    "Clear handover template for the evening shift": 'Draft "v2" & <review> by March',
+}
+
+
+def fill_with_pymupdf(board: Board, source: Path, target: Path) -> None:
+    """Type a reason and choose a status for some items, as a leader would in another tool."""
+    import pymupdf
+
+    wanted = {
+        f"crt/{board.session.id}/{note.id}/reason": FILLED_REASONS[note.text]
+        for note in board.notes.values()
+        if note.text in FILLED_REASONS
+    }
+    with pymupdf.open(source) as doc:
+        for page in doc:
+            for widget in page.widgets():
+                if widget.field_name in wanted:
+                    widget.field_value = wanted[widget.field_name]
+                    widget.update()
+        doc.save(target)
+
+
 def main() -> None:
-    pdf = write_leader_summary(sample_board(), HERE / "leader-summary-sample.pdf", pagesize="A4")
-    for old in HERE.glob("leader-summary-sample-*.png"):
+    board = sample_board()
+    pdf = write_leader_summary(
+        board, HERE / "leader-summary-sample.pdf", content=content(), pagesize="A4"
+    )
+    for old in HERE.glob("leader-summary-*.png"):
         old.unlink()
     subprocess.run(
         ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "3", str(pdf), str(HERE / pdf.stem)],
         check=True,
     )
-    print(f"wrote {pdf.name} and PNGs of its first pages")
+    filled = HERE / "leader-summary-filled-by-pymupdf.pdf"
+    fill_with_pymupdf(board, pdf, filled)
+    first = next(
+        number
+        for number, text in enumerate(
+            subprocess.run(
+                ["pdftotext", "-layout", str(filled), "-"], capture_output=True, text=True
+            ).stdout.split("\f"),
+            start=1,
+        )
+        if "Leadership items" in text
+    )
+    # The two pages after the first leadership page hold most of the typed reasons.
+    pages = ["-f", str(first + 1), "-l", str(first + 2)]
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", *pages, str(filled), str(HERE / filled.stem)], check=True
+    )
+    print(f"wrote {pdf.name}, {filled.name} and PNGs of their pages")
 
 
 if __name__ == "__main__":

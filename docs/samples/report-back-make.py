@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from crt_desktop.content import content  # noqa: E402
 from crt_desktop.domain.board import Board  # noqa: E402
 from crt_desktop.domain.note import ProgressUpdate  # noqa: E402
 from crt_desktop.domain.operations import SetResponse  # noqa: E402
@@ -111,7 +112,9 @@ def screenshots(app: QApplication) -> None:
 
 def pdf() -> None:
     board = answered_board(MemoryStore())
-    path = write_report_back(board, HERE / "report-back-sample.pdf", as_of=AS_OF, pagesize="A4")
+    path = write_report_back(
+        board, HERE / "report-back-sample.pdf", content=content(), as_of=AS_OF, pagesize="A4"
+    )
     for old in HERE.glob("report-back-sample-*.png"):
         old.unlink()
     prefix = HERE / "report-back-sample"

@@ -209,3 +209,13 @@ def test_stopping_the_pdf_part_way_leaves_no_file(qtbot, window, tmp_path):  # t
         writing.stop.set()
         release.set()
     assert finished.args == [None] and not target.exists()
+
+
+def test_the_collector_is_paused_while_a_worker_runs_and_runs_again_after(qtbot, window):  # type: ignore[no-untyped-def]
+    """A collection on a worker thread could free Qt objects of the interface thread."""
+    import gc
+
+    assert gc.isenabled()  # the fixture's grouping is done
+    window.reload()
+    assert not gc.isenabled()
+    qtbot.waitUntil(gc.isenabled, timeout=10_000)

@@ -191,3 +191,23 @@ def test_the_summary_carries_the_session_uid_hidden(tmp_path: Path) -> None:
     fields = PdfReader(source).get_fields() or {}
     assert fields["crt/session-uid"]["/V"] == session.uid
     assert read_filled_file(source).session_uid == session.uid
+
+
+def test_a_summary_from_before_the_uid_needs_this_sessions_title() -> None:
+    """A summary exported before sessions had a unique identifier carries none: it is read
+    only when its title is this session's (same team and section), else refused."""
+    from crt_desktop.export.responses_read import FilledForm
+
+    session = Session("Ward 7", 4, date(2026, 11, 20), "control-board", id=2, uid="a" * 32)
+    answers = {"n0": read_answer()}
+    old = FilledForm(2, answers, "Leader summary: Ward 7, section 4")
+    assert answers_for(old, session) == answers
+    other = FilledForm(2, answers, "Leader summary: Day surgery, section 4")
+    with pytest.raises(ResponsesError, match="does not say which database"):
+        answers_for(other, session)
+
+
+def read_answer() -> object:
+    from crt_desktop.domain.report_back import Answer
+
+    return Answer(ResponseStatus.THIS_YEAR, "Trial", False)

@@ -19,7 +19,7 @@ TEXTS = [
     "Short note.",
     "Breaks skipped & overtime <b>again</b>, R&D &amp; \"quotes\" and 'apostrophes' too!",
     "  spaced   out\ttext  with\u00a0a non-breaking space  ",
-    "Café naïve Ελληνικά Кириллица עברית",
+    "Café naïve Ελληνικά Кириллица ქართული",
     "word " * 400,
     "x" * 700,  # one word longer than a line: split as ReportLab splits it
 ]

@@ -181,12 +181,13 @@ HOSTILE = [
 
 
 def test_hebrew_and_arabic_print_every_letter(tmp_path: Path) -> None:
-    """RTL text prints every letter, in logical order (no bidi or shaping library is available,
-    and pypdf reads logical order back reversed, so either order is accepted per word)."""
+    """RTL text prints every letter (Arabic in its joined forms, which NFKC maps back to the
+    letters; extraction tools differ in the order they read right-to-left text back in, so
+    either order is accepted per word)."""
     words = ["שלום", "לכולם", "مرحبا", "بكم"]
     board = make_board()
     add(board, f"{words[0]} {words[1]} and {words[2]} {words[3]}", "i_control")
-    out = text_of(export(board, tmp_path))
+    out = unicodedata.normalize("NFKC", text_of(export(board, tmp_path)))
     for word in words:
         assert word in out or word[::-1] in out
 
@@ -215,6 +216,17 @@ def test_cjk_uses_a_fallback_font_when_one_is_installed(tmp_path: Path) -> None:
     board = make_board()
     add(board, "会议太多了", "i_control")
     assert "会议太多了" in text_of(export(board, tmp_path))
+
+
+def test_korean_prints_in_the_hangul_fallback(tmp_path: Path) -> None:
+    """Korean printed as □ (the CJK fallback has no Hangul): scripts/setup.sh installs a
+    Korean TrueType font (fonts-nanum), and Hangul prints from it."""
+    assert 0xD68C in fonts().hangul, "no Korean font: scripts/setup.sh installs fonts-nanum"
+    board = make_board()
+    add(board, "회의가 너무 많다", "i_control")
+    text = text_of(export(board, tmp_path))
+    assert "회의가 너무 많다" in text
+    assert MISSING_MARK not in text
 
 
 def test_a_two_thousand_character_note_splits_across_pages(tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from .tagging import artifact
+
 STRIPE = 5.0  # width of the kind stripe, points
 GAP = 9.0  # between the stripe and the text
 PAD = 3.0  # above and below the text
@@ -323,7 +325,8 @@ class Striped(Flowable):
         canvas = self.canv
         if not self._sizes:
             self.wrap(self.width, self.height)
-        drawn_once(canvas, ("stripe", self.stripe, self.height), self._draw_stripe)
+        with artifact(canvas, "Layout"):
+            drawn_once(canvas, ("stripe", self.stripe, self.height), self._draw_stripe)
         y = self.height - PAD
         for part, (before, h) in zip(self.parts, self._sizes, strict=True):
             y -= before + h

@@ -26,6 +26,7 @@ BOLD = f"{FAMILY}-Bold"
 ITALIC = f"{FAMILY}-Oblique"
 BOLD_ITALIC = f"{FAMILY}-BoldOblique"
 FALLBACK = "CRTFallback"
+HANGUL_FALLBACK = "CRTFallbackHangul"
 
 # Printed in place of a character no available font can show: visible, never a silent gap.
 MISSING_MARK = "\u25a1"  # □
@@ -48,6 +49,16 @@ _KNOWN_FALLBACKS = (
     "/Library/Fonts/Arial Unicode.ttf",
 )
 
+# Korean: the CJK fallbacks above have Chinese and Japanese, but few or no Hangul syllables.
+# Debian's Noto CJK is OpenType with PostScript outlines, which ReportLab cannot embed.
+_KNOWN_HANGUL = (
+    "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+    "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
+    "/usr/share/fonts/truetype/baekmuk/gulim.ttf",
+    "C:/Windows/Fonts/malgun.ttf",
+    "/Library/Fonts/AppleGothic.ttf",
+)
+
 _lock = threading.Lock()
 _fonts: Fonts | None = None
 _keep_files = ExitStack()  # holds extracted font files open if the package is zipped
@@ -58,9 +69,15 @@ class Fonts:
 
     The fallback font is large and rarely needed, so it is found and loaded on first use."""
 
-    def __init__(self, primary: frozenset[int], fallback: frozenset[int] | None = None) -> None:
+    def __init__(
+        self,
+        primary: frozenset[int],
+        fallback: frozenset[int] | None = None,
+        hangul: frozenset[int] | None = None,
+    ) -> None:
         self.primary = primary
         self._fallback = fallback
+        self._hangul = hangul
         # As characters, so a whole text is checked in one set operation.
         self._printable = frozenset(map(chr, primary)) | {"\n"}
 
@@ -76,14 +93,33 @@ class Fonts:
                 self._fallback = _register_fallback(self.primary)
             return self._fallback
 
+    @property
+    def hangul(self) -> frozenset[int]:
+        """Code points only the Korean fallback font adds; empty when none was found."""
+        with _lock:
+            if self._hangul is None:
+                self._hangul = _register(
+                    HANGUL_FALLBACK, _candidates("sans:lang=ko", _KNOWN_HANGUL), 0xAC00
+                )
+        return self._hangul - self.fallback - self.primary
+
     def font_for(self, ch: str) -> str | None:
         """The font to print `ch` in, or None when no font has it."""
         code = ord(ch)
         if code in self.primary or ch == "\n":
             return FAMILY
+        # Hangul from one font, so a Korean word never mixes two designs.
+        if _is_hangul(code) and code in self.hangul:
+            return HANGUL_FALLBACK
         if code in self.fallback:
             return FALLBACK
+        if code in self.hangul:
+            return HANGUL_FALLBACK
         return None
+
+
+def _is_hangul(code: int) -> bool:
+    return 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
 
 
 def _coverage(font: TTFont) -> frozenset[int]:
@@ -92,12 +128,17 @@ def _coverage(font: TTFont) -> frozenset[int]:
 
 def _find_fallback() -> list[Path]:
     """Candidate CJK fonts, fontconfig's choice first."""
+    return _candidates("sans:lang=zh-cn", _KNOWN_FALLBACKS)
+
+
+def _candidates(pattern: str, known: tuple[str, ...]) -> list[Path]:
+    """Font files for a fontconfig pattern, its choice first, then the known places."""
     found: list[Path] = []
     fc_match = shutil.which("fc-match")
     if fc_match:
         try:
             result = subprocess.run(
-                [fc_match, "--format=%{file}", "sans:lang=zh-cn"],
+                [fc_match, "--format=%{file}", pattern],
                 capture_output=True,
                 text=True,
                 timeout=5,
@@ -107,27 +148,31 @@ def _find_fallback() -> list[Path]:
                 found.append(Path(result.stdout.strip()))
         except (OSError, subprocess.SubprocessError):
             pass  # no fontconfig answer: the known paths below still apply
-    found.extend(Path(p) for p in _KNOWN_FALLBACKS)
+    found.extend(Path(p) for p in known)
     return found
 
 
 def _register_fallback(primary: frozenset[int]) -> frozenset[int]:
     """Register the first usable fallback font that adds CJK; its coverage, or empty."""
-    for path in _find_fallback():
+    return _register(FALLBACK, _find_fallback(), 0x4E00) - primary
+
+
+def _register(name: str, paths: list[Path], needed: int) -> frozenset[int]:
+    """Register as `name` the first usable font of `paths` that has code point `needed` (a
+    fontconfig answer may be DejaVu itself: no help); its coverage, or empty."""
+    for path in paths:
         if not path.is_file() or path.suffix.lower() not in (".ttf", ".ttc"):
             continue
         try:
-            font = TTFont(FALLBACK, str(path), subfontIndex=0)
+            font = TTFont(name, str(path), subfontIndex=0)
         except Exception:  # ReportLab raises many kinds for fonts it cannot use
             continue
         coverage = _coverage(font)
-        if 0x4E00 not in coverage:  # fontconfig may answer DejaVu itself: no help
+        if needed not in coverage:
             continue
         pdfmetrics.registerFont(font)
-        registerFontFamily(
-            FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK
-        )
-        return coverage - primary
+        registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+        return coverage
     return frozenset()
 
 
@@ -230,12 +275,22 @@ def runs(text: str, table: Fonts | None = None) -> list[tuple[str | None, str]]:
 
 
 def markup(text: str, table: Fonts | None = None) -> str:
-    """User text as safe Paragraph markup: escaped, line breaks kept, runs in the right font."""
+    """User text as safe Paragraph markup: escaped, line breaks kept, runs in the right font,
+    right-to-left letters shaped and in display order (for one-line text: names, titles)."""
+    from .bidi_text import has_rtl, visual
+
+    if has_rtl(text):
+        text = visual(text)
+    return drawn_markup(text, table)
+
+
+def drawn_markup(text: str, table: Fonts | None = None) -> str:
+    """Text already in display order as safe Paragraph markup, runs in the right font."""
     parts: list[str] = []
     for font, run in runs(text.replace("\t", " "), table):
         safe = escape(run).replace("\n", "<br/>")
-        if font == FALLBACK:
-            parts.append(f'<font name="{FALLBACK}">{safe}</font>')
+        if font in (FALLBACK, HANGUL_FALLBACK):
+            parts.append(f'<font name="{font}">{safe}</font>')
         else:
             parts.append(safe)
     return "".join(parts)

@@ -7,6 +7,7 @@ field has its own appearance streams, as every PDF filler expects.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from reportlab.pdfbase.acroform import AcroForm
@@ -14,7 +15,31 @@ from reportlab.pdfgen.canvas import Canvas
 
 
 class Form(AcroForm):
-    """ReportLab's form, its round buttons centred and filling their box."""
+    """ReportLab's form, its round buttons centred and filling their box.
+
+    A button's appearance streams depend only on its look and state, never on what a leader
+    types, and ReportLab writes each distinct stream once anyway: they are made once per look
+    here too (six per button otherwise, half the summary's time with a hundred items). Text
+    fields keep an appearance each, so a filler that writes into one changes that box alone.
+    """
+
+    def __init__(self, canv: Canvas, **kwargs: Any) -> None:
+        super().__init__(canv, **kwargs)
+        self._button_looks: dict[Hashable, Any] = {}
+
+    def checkboxAP(self, *args: Any, **kwargs: Any) -> Any:
+        # A colour's hash ignores its class (RGB and CMYK may hash alike): the types count too.
+        key = (
+            *((type(a), a) for a in args),
+            *((k, type(v), v) for k, v in sorted(kwargs.items())),
+        )
+        try:
+            found = self._button_looks.get(key)
+        except TypeError:  # a value that cannot be hashed: no sharing
+            return super().checkboxAP(*args, **kwargs)
+        if found is None:
+            found = self._button_looks[key] = super().checkboxAP(*args, **kwargs)
+        return found
 
     @staticmethod
     def circleArcStream(

@@ -18,12 +18,16 @@ from .blocks import drawn_once
 from .fonts import FAMILY
 from .paragraphs import user_paragraph
 from .styles import FOOTER_SPACE, HEADER_SPACE, MARGIN, MUTED, PAGE_SIZES, Styles
+from .tagging import TAGS_ATTRIBUTE, Tags, artifact, tag_story
 
 SEP = "\u2002·\u2002"
 
 
-def _numbered_canvas(footer: str, style: Any, made_on: date) -> type[Canvas]:
-    """A canvas that holds its pages back until the end, so each footer knows the page count.
+def _numbered_canvas(
+    footer: str, style: Any, made_on: date, tags: Tags, title: str
+) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so each footer knows the page count,
+    and writes the document's structure tree when it saves.
 
     `footer` is plain text (user text included, never markup): the page number follows it."""
 
@@ -32,6 +36,7 @@ def _numbered_canvas(footer: str, style: Any, made_on: date) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
             self.setDateFormatter(lambda *_: f"D:{made_on:%Y%m%d}000000Z")
+            setattr(self, TAGS_ATTRIBUTE, tags)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -41,8 +46,10 @@ def _numbered_canvas(footer: str, style: Any, made_on: date) -> type[Canvas]:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                self._footer(number, total)
+                with artifact(self, "Pagination"):
+                    self._footer(number, total)
                 super().showPage()
+            tags.finish(self, title=title, pages=list(self._doc.Pages.pages))
             super().save()
 
         def _footer(self, number: int, total: int) -> None:
@@ -81,7 +88,8 @@ class PagedDoc(BaseDocTemplate):
 
     def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         if self.page > 1 and self.open_run:
-            drawn_once(canvas, ("continued", self.open_run), partial(self._continued, canvas))
+            with artifact(canvas, "Pagination"):
+                drawn_once(canvas, ("continued", self.open_run), partial(self._continued, canvas))
 
     def _continued(self, canvas: Canvas) -> None:
         para = Paragraph(f"{self.open_run}, continued", self.st.small)
@@ -121,12 +129,18 @@ def build_pdf(
     title: str,
     subject: str,
     made_on: date,
+    lang: str = "en",
 ) -> None:
     """Lay `story` out on pages with the running "continued" line and a footer of `footer`
     (plain text, user text included) and "Page N of M", and write the PDF into `file`.
 
     The document's creation date is `made_on` (the session's day), never the time of writing:
-    the summary records nothing about when, or by whom, it was made."""
+    the summary records nothing about when, or by whom, it was made.
+
+    The PDF is tagged (PDF/UA-1): the story's flowables become a structure tree in reading
+    order, in the language `lang` (a BCP 47 tag such as "en" or "es")."""
+    tags = Tags(lang)
+    story = tag_story(story, tags)
     footer_style = st.meta.clone("footer", textColor=MUTED, fontSize=9, leading=11)
     doc = PagedDoc(
         file,
@@ -144,6 +158,8 @@ def build_pdf(
         initialFontSize=11,
         initialLeading=15,
         invariant=1,
+        lang=lang,
+        displayDocTitle=True,
     )
     # Plain Flate streams: ASCII85 on top only makes the file bigger and the build slower.
     # The chart's shapes are ours and fixed: checking each attribute set while it is drawn
@@ -152,6 +168,7 @@ def build_pdf(
     rl_config.useA85 = rl_config.shapeChecking = 0
     try:
         with collector_paused():
-            doc.build(story, canvasmaker=_numbered_canvas(footer, footer_style, made_on))
+            canvasmaker = _numbered_canvas(footer, footer_style, made_on, tags, title)
+            doc.build(story, canvasmaker=canvasmaker)
     finally:
         rl_config.useA85, rl_config.shapeChecking = saved

@@ -15,12 +15,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
+from .bidi_text import BidiParagraph, has_rtl
 from .blocks import drawn_once
-from .fonts import fonts, markup
+from .fonts import drawn_markup, fonts, markup
 
 # One parsed fragment per style: everything but the text is the style's.
 _templates: WeakKeyDictionary[ParagraphStyle, ParaFrag] = WeakKeyDictionary()
@@ -58,9 +59,12 @@ class KeptParagraph(Paragraph):
         drawn_once(self.canv, key, super().draw)
 
 
-def user_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph printing `text` as written (user text: never read as markup)."""
+def user_paragraph(text: str, style: ParagraphStyle) -> Flowable:
+    """A paragraph printing `text` as written (user text: never read as markup); text with
+    right-to-left letters reads right to left, its letters joined."""
     plain = unicodedata.normalize("NFC", text.replace("\t", " "))
+    if has_rtl(plain):
+        return BidiParagraph(plain, style, drawn_markup)
     cleaned = cleanBlockQuotedText(plain)
     if not cleaned or "\n" in plain or not fonts().covers(plain):
         # Line breaks, or characters the bundled font lacks: the markup does those.

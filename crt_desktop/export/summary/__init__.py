@@ -22,17 +22,19 @@ def write_leader_summary(
     *,
     content: Content,
     pagesize: str | None = None,
+    lang: str = "en",
 ) -> Path:
     """Write the leader summary of `board` to `path` and return the path.
 
     `pagesize` is "A4" or "Letter"; None picks from the locale (Letter for the US, Canada,
     Mexico and the Philippines, A4 elsewhere). The file is written to a temporary name beside
     `path`, synced and renamed (mode 0600), so a failure never leaves half a file; anything
-    that stops the write raises ExportError with one clear sentence.
+    that stops the write raises ExportError with one clear sentence. The PDF is tagged for
+    screen readers in the language `lang` (a BCP 47 tag: "en" today).
     """
     from .document import write_leader_summary as write
 
-    return write(board, path, content=content, pagesize=pagesize)
+    return write(board, path, content=content, pagesize=pagesize, lang=lang)
 
 
 __all__ = ["ExportError", "paper_for_locale", "write_leader_summary"]

@@ -34,10 +34,12 @@ def _components(content: Content, section: int) -> tuple[tuple[str, str, str], .
     return tuple((getattr(c, "key", ""), c.title, getattr(c, "help", "")) for c in found)
 
 
-def build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> None:
+def build(
+    board: Board, file: BinaryIO, *, pagesize: str, content: Content, lang: str = "en"
+) -> None:
     """Write the summary of `board` as PDF into an open binary file."""
     with collector_paused():
-        _build(board, file, pagesize=pagesize, content=content)
+        _build(board, file, pagesize=pagesize, content=content, lang=lang)
 
 
 def title_of_section(board: Board, content: Content) -> str:
@@ -45,7 +47,7 @@ def title_of_section(board: Board, content: Content) -> str:
     return content.title_of(board.session.section, board.template.title)
 
 
-def _build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> None:
+def _build(board: Board, file: BinaryIO, *, pagesize: str, content: Content, lang: str) -> None:
     fonts()
     st = styles()
     session = board.session
@@ -83,6 +85,7 @@ def _build(board: Board, file: BinaryIO, *, pagesize: str, content: Content) -> 
         title=summary_title(session),
         subject=section_title,
         made_on=session.held_on,
+        lang=lang,
     )
 
 
@@ -92,9 +95,12 @@ def write_leader_summary(
     *,
     content: Content,
     pagesize: str | None = None,
+    lang: str = "en",
 ) -> Path:
-    """Write the leader summary of `board` to `path` atomically; ExportError if it cannot."""
+    """Write the leader summary of `board` to `path` atomically; ExportError if it cannot.
+
+    `lang` is the document's language as a BCP 47 tag ("en"; "es" once the text is Spanish)."""
     paper = check_paper(pagesize)
     return write_atomically(
-        Path(path), lambda file: build(board, file, pagesize=paper, content=content)
+        Path(path), lambda file: build(board, file, pagesize=paper, content=content, lang=lang)
     )

@@ -21,6 +21,7 @@ from crt_desktop.domain.session import dots_key, tally
 from ..pdf.blocks import Heading
 from ..pdf.fonts import BOLD, FAMILY, markup
 from ..pdf.styles import ACCENT, INK, PANEL, RULE, Styles
+from ..pdf.tagging import describe
 
 DOTS_LEAD = (
     "Each dot was placed anonymously. Only the total for each column is kept: nobody's own "
@@ -53,7 +54,10 @@ def dots_chart(counts: list[tuple[str, int]], width: float) -> Drawing:
         if count:
             drawing.add(Rect(label_w, y + 3, bar, row - 8, fillColor=ACCENT, strokeColor=None))
         drawing.add(String(label_w + bar + 5, y + 7, str(count), fontName=BOLD, fontSize=10.5))
-    return drawing
+    alt = "Bar chart of the dots in each column. " + "; ".join(
+        f"{title}: {count}" for title, count in counts
+    )
+    return describe(drawing, alt)
 
 
 def dots(board: Board, st: Styles, width: float) -> list[Flowable]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from crt_desktop.content import ContentError, content
 from crt_desktop.domain.board import Board
 from crt_desktop.domain.session import Session
-from crt_desktop.domain.store import SessionStore, StorageError
+from crt_desktop.domain.store import DamagedSessions, SessionStore, SessionSummary, StorageError
 from crt_desktop.domain.validation import ValidationError, clean_name
 
 if TYPE_CHECKING:
@@ -41,36 +41,69 @@ def database_url(args: argparse.Namespace) -> str:
         raise CommandError(str(exc), status=2) from exc
 
 
-def existing_sqlite_file(url: str) -> Path | None:
-    """The SQLite file a URL names, if it is one that does not exist yet; else None."""
+def sqlite_file(url: str) -> Path | None:
+    """The SQLite file a URL names (None for a server or memory); a missing folder is bad input."""
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     path = Path(parsed.database)
-    return None if path.exists() else path
+    if not path.parent.is_dir():
+        raise CommandError(f"The folder {path.parent} does not exist.", status=2)
+    return path
+
+
+def existing_sqlite_file(url: str) -> Path | None:
+    """The SQLite file a URL names, if it is one that does not exist yet; else None."""
+    path = sqlite_file(url)
+    return None if path is None or path.exists() else path
+
+
+def _empty_file(path: Path | None) -> bool:
+    try:
+        return path is not None and path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def _cannot_write(path: Path) -> bool:
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def open_store(
-    args: argparse.Namespace, cleanup: ExitStack, *, create: bool = True
+    args: argparse.Namespace, cleanup: ExitStack, *, create: bool = True, read_only: bool = False
 ) -> SessionStore:
-    """The session store; commands that only read refuse a database file that does not exist."""
-    return open_database_for(args, cleanup, create=create).store
+    """The session store; commands that only read refuse a database file that does not exist,
+    and read a database they could not write to (read-only folder or media) without changing
+    it. An empty file given to a command that writes is set up as a new database, and the
+    command says so."""
+    return open_database_for(args, cleanup, create=create, read_only=read_only).store
 
 
 def open_database_for(
-    args: argparse.Namespace, cleanup: ExitStack, *, create: bool = True
+    args: argparse.Namespace, cleanup: ExitStack, *, create: bool = True, read_only: bool = False
 ) -> Database:
     """The open database, closed as the command ends (see open_store)."""
     from crt_desktop.storage.database import open_database
 
     url = database_url(args)
+    path = sqlite_file(url)
     missing = None if create else existing_sqlite_file(url)
     if missing is not None:
         raise CommandError(f"There is no database at {missing}.", status=2)
     hold_lock(args, cleanup)
-    database = open_database(url, templates=content().templates)
+    if read_only and path is not None and path.is_file() and _cannot_write(path):
+        from crt_desktop.storage.reading import open_for_reading
+
+        database = open_for_reading(path, templates=content().templates)
+    else:
+        if _empty_file(path):
+            print(
+                f"crt-desktop: {path} was an empty file; it is now a new CRT Desktop database.",
+                file=sys.stderr,
+            )
+        database = open_database(url, templates=content().templates)
     # Closed as the command ends (run_command's ExitStack), so the file is whole and quiet.
     cleanup.callback(database.close)
     return database
@@ -98,18 +131,35 @@ def hold_lock(args: argparse.Namespace, cleanup: ExitStack) -> None:
 
 
 def _session_or_fail(store: SessionStore, session_id: int) -> None:
-    if not any(s.id == session_id for s in store.list_sessions()):
+    try:
+        sessions = store.list_sessions()
+    except DamagedSessions as exc:
+        if not any(s.id == session_id for s in exc.readable):
+            raise
+        return
+    if not any(s.id == session_id for s in sessions):
         raise CommandError(
             f"There is no session {session_id}; `crt-desktop sessions` lists them.", status=2
         )
 
 
 def cmd_sessions(args: argparse.Namespace, cleanup: ExitStack) -> None:
-    missing = existing_sqlite_file(database_url(args))
-    sessions = [] if missing is not None else open_store(args, cleanup).list_sessions()
-    if not sessions:
+    url = database_url(args)
+    nothing = existing_sqlite_file(url) is not None or _empty_file(sqlite_file(url))
+    damage: DamagedSessions | None = None
+    try:
+        sessions = [] if nothing else open_store(args, cleanup, read_only=True).list_sessions()
+    except DamagedSessions as exc:
+        sessions, damage = exc.readable, exc
+    if not sessions and damage is None:
         print("No sessions yet. Create one with: crt-desktop new --team TEAM --section 4")
         return
+    _print_sessions(sessions)
+    if damage is not None:
+        raise damage
+
+
+def _print_sessions(sessions: list[SessionSummary]) -> None:
     titles = {s.number: s.title for s in content().sections}
     print(f"{'ID':>4}  {'DATE':10}  {'NOTES':>5}  {'SECTION':<40}  TEAM")
     for s in sorted(sessions, key=lambda s: (s.held_on, s.id)):
@@ -177,17 +227,53 @@ def cmd_export(args: argparse.Namespace, cleanup: ExitStack) -> None:
     try:
         _export(args, cleanup)
     except ExportError as exc:
-        # A folder that is not there is a path to correct (bad input); other failures are not.
-        missing = isinstance(exc.__cause__, FileNotFoundError | NotADirectoryError)
+        # A folder that is not there, or a folder named as the file, is a path to correct (bad
+        # input); other failures are not.
+        missing = isinstance(
+            exc.__cause__, FileNotFoundError | NotADirectoryError | IsADirectoryError
+        )
         raise CommandError(str(exc), status=2 if missing else 1) from exc
 
 
 def _export(args: argparse.Namespace, cleanup: ExitStack) -> None:
+    from crt_desktop.storage.errors import DAMAGED, DatabaseProblem
+
+    path = sqlite_file(database_url(args))
+    if _empty_file(path):
+        raise CommandError(f"The database {path} is empty: it holds no sessions yet.", status=2)
+    try:
+        store = open_store(args, cleanup, create=False, read_only=True)
+    except DatabaseProblem as exc:
+        if path is None or DAMAGED not in str(exc):
+            raise
+        board = _salvaged_board(path, args.session_id, exc, cleanup)
+        print(
+            f"crt-desktop: the database {path} is damaged; session {args.session_id} was read "
+            "from it as it is, and the file was left unchanged.",
+            file=sys.stderr,
+        )
+    else:
+        _session_or_fail(store, args.session_id)
+        board = store.load_board(args.session_id)
+    _write_export(args, board)
+
+
+def _salvaged_board(path: Path, session_id: int, refusal: Exception, cleanup: ExitStack) -> Board:
+    """The session read as it is from a damaged database, or the refusal if it cannot be."""
+    from crt_desktop.storage.reading import open_for_reading
+
+    database = open_for_reading(path, checked=False, templates=content().templates)
+    cleanup.callback(database.close)
+    try:
+        _session_or_fail(database.store, session_id)
+        return database.store.load_board(session_id)
+    except (StorageError, CommandError):
+        raise refusal from None
+
+
+def _write_export(args: argparse.Namespace, board: Board) -> None:
     from crt_desktop.content import content as packaged_content
 
-    store = open_store(args, cleanup, create=False)
-    _session_or_fail(store, args.session_id)
-    board = store.load_board(args.session_id)
     if args.json:
         from crt_desktop.export.interchange import write_board_file
 

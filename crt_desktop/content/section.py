@@ -7,7 +7,8 @@ from typing import Any
 
 from crt_desktop.domain.template import Template
 
-from .fields import Fields, unique_keys
+from .fields import ContentError, unique_keys
+from .shapes import ComponentsFile, SectionFile, StepTable, convert
 
 
 @dataclass(frozen=True)
@@ -59,54 +60,31 @@ class Section:
         return sum(step.minutes for step in self.steps)
 
 
-_SECTION_FIELDS = (
-    "number",
-    "title",
-    "template",
-    "purpose",
-    "focus",
-    "steps",
-    "prompts",
-    "leadership_considerations",
-    "visual",
-    "handout",
-    "components",
-)
-
-
 def parse_components(data: dict[str, Any], file: str) -> tuple[Component, ...]:
-    f = Fields(data, file)
-    f.only(("components",))
-    components = []
-    for c in f.tables("components"):
-        c.only(("key", "title", "help"))
-        components.append(Component(key=c.text("key"), title=c.text("title"), help=c.text("help")))
-    unique_keys(f, "components", [c.key for c in components], "components")
-    return tuple(components)
+    shape = convert(data, ComponentsFile, file)
+    components = tuple(Component(key=c.key, title=c.title, help=c.help) for c in shape.components)
+    unique_keys(file, "components", [c.key for c in components], "components")
+    return components
 
 
-def _step(s: Fields) -> Step:
-    s.only(("title", "minutes", "guidance"))
-    minutes = s.number("minutes")
-    if minutes <= 0:
-        raise s.fail("minutes", "must be more than zero")
-    return Step(title=s.text("title"), minutes=minutes, guidance=s.text("guidance"))
+def _step(s: StepTable, file: str, i: int) -> Step:
+    if s.minutes <= 0:
+        raise ContentError(f"{file}: field 'steps[{i}].minutes' must be more than zero.")
+    return Step(title=s.title, minutes=s.minutes, guidance=s.guidance)
 
 
-def _visual(v: Fields) -> Visual:
-    v.only(("title", "lines"))
-    return Visual(title=v.text("title"), lines=v.lines("lines"))
-
-
-def _components(f: Fields, shared: tuple[Component, ...]) -> tuple[Component, ...]:
+def _components(
+    wanted: list[str] | None, file: str, shared: tuple[Component, ...]
+) -> tuple[Component, ...]:
     """The shared checklist, or the subset a section names by key (in the shared order)."""
-    if "components" not in f.data:
+    if wanted is None:
         return shared
-    wanted = f.lines("components")
     known = {c.key for c in shared}
     for i, key in enumerate(wanted):
         if key not in known:
-            raise f.fail(f"components[{i}]", f"names no known component ({key!r})")
+            raise ContentError(
+                f"{file}: field 'components[{i}]' names no known component ({key!r})."
+            )
     return tuple(c for c in shared if c.key in wanted)
 
 
@@ -116,24 +94,23 @@ def parse_section(
     templates: dict[str, Template],
     components: tuple[Component, ...],
 ) -> Section:
-    f = Fields(data, file)
-    f.only(_SECTION_FIELDS)
-    template = f.text("template")
-    if template not in templates:
-        raise f.fail("template", f"names no known template ({template!r})")
-    focus = f.text("focus", required=False)
-    if focus and focus not in templates[template].column_keys:
-        raise f.fail("focus", f"names no column of template {template!r} ({focus!r})")
+    f = convert(data, SectionFile, file)
+    if f.template not in templates:
+        raise ContentError(f"{file}: field 'template' names no known template ({f.template!r}).")
+    if f.focus and f.focus not in templates[f.template].column_keys:
+        raise ContentError(
+            f"{file}: field 'focus' names no column of template {f.template!r} ({f.focus!r})."
+        )
     return Section(
-        number=f.number("number"),
-        title=f.text("title"),
-        template=template,
-        purpose=f.text("purpose"),
-        focus=focus,
-        steps=tuple(_step(s) for s in f.tables("steps")),
-        prompts=f.lines("prompts"),
-        leadership_considerations=f.lines("leadership_considerations"),
-        visual=_visual(f.table("visual")),
-        handout=f.lines("handout"),
-        components=_components(f, components),
+        number=f.number,
+        title=f.title,
+        template=f.template,
+        purpose=f.purpose,
+        focus=f.focus,
+        steps=tuple(_step(s, file, i) for i, s in enumerate(f.steps)),
+        prompts=tuple(f.prompts),
+        leadership_considerations=tuple(f.leadership_considerations),
+        visual=Visual(title=f.visual.title, lines=tuple(f.visual.lines)),
+        handout=tuple(f.handout),
+        components=_components(f.components, file, components),
     )

@@ -10,7 +10,8 @@ from importlib.resources.abc import Traversable
 
 from crt_desktop.domain.session import KEY_PART, SURVEY_STAGES, Session, survey_key, tally
 
-from .fields import ContentError, Fields, read_toml, unique_keys
+from .fields import ContentError, read_toml, unique_keys
+from .shapes import SurveyFile, convert
 
 STAGE_TITLES = {"pre": "Before", "mid": "Midway", "post": "After"}
 SCALE = 5
@@ -56,20 +57,18 @@ class Result:
 
 
 def parse_survey(data: dict[str, object], file: str) -> Survey:
-    f = Fields(dict(data), file)
-    f.only(("answers", "questions"))
-    answers = f.lines("answers")
-    if len(answers) != SCALE:
-        raise f.fail("answers", f"must list {SCALE} answers, from 1 to {SCALE}")
-    questions = []
-    for q in f.tables("questions"):
-        q.only(("key", "text"))
-        key = q.text("key")
-        if not KEY_PART.fullmatch(key):
-            raise q.fail("key", "may hold only letters, digits, _ and - (64 at most)")
-        questions.append(Question(key=key, text=q.text("text")))
-    unique_keys(f, "questions", [q.key for q in questions], "questions")
-    return Survey(questions=tuple(questions), answers=answers)
+    f = convert(dict(data), SurveyFile, file)
+    if len(f.answers) != SCALE:
+        raise ContentError(f"{file}: field 'answers' must list {SCALE} answers, from 1 to {SCALE}.")
+    for i, q in enumerate(f.questions):
+        if not KEY_PART.fullmatch(q.key):
+            raise ContentError(
+                f"{file}: field 'questions[{i}].key' may hold only letters, digits, _ and - "
+                "(64 at most)."
+            )
+    questions = tuple(Question(key=q.key, text=q.text) for q in f.questions)
+    unique_keys(file, "questions", [q.key for q in questions], "questions")
+    return Survey(questions=questions, answers=tuple(f.answers))
 
 
 def load_survey(root: Traversable | None = None) -> Survey:

@@ -27,6 +27,23 @@ class StorageError(RuntimeError):
     """Storage failed (disk full, database locked, file damaged); the message is for people."""
 
 
+class DamagedSessions(StorageError):
+    """Some sessions' rows cannot be read (a damaged database); `readable` lists the rest,
+    which can still be opened and exported. The message says so in one sentence."""
+
+    def __init__(self, message: str, readable: list[SessionSummary]) -> None:
+        super().__init__(message)
+        self.readable = readable
+
+
+def numbered(word: str, ids: list[int]) -> str:
+    """ "session 3", "sessions 1 and 2", "sessions 1, 2 and 5" for a sentence."""
+    shown = [str(i) for i in ids]
+    if len(shown) == 1:
+        return f"{word} {shown[0]}"
+    return f"{word}s " + ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
 class SessionStore(Protocol):
     def list_sessions(self) -> list[SessionSummary]: ...
 

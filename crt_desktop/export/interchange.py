@@ -7,7 +7,9 @@ see interchange_read and docs/interchange.md.
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -35,13 +37,21 @@ __all__ = [
 
 def board_to_dict(board: Board) -> dict[str, Any]:
     """The board as plain JSON-ready data, notes in board order (column order, then position)."""
-    s = board.session
+    return {**_head(board), "notes": [_note(n) for n in _notes_in_order(board)]}
+
+
+def _notes_in_order(board: Board) -> Iterator[Note]:
     known = set(board.template.column_keys)
     strays = sorted({n.column for n in board.notes.values()} - known)
     if strays:
         # Never drop notes silently: a board like this is damaged, and saying so is better.
         raise ValueError(f"Notes sit in a column this board does not have ({strays[0]!r}).")
-    notes = [_note(n) for column in board.template.column_keys for n in board.in_column(column)]
+    for column in board.template.column_keys:
+        yield from board.in_column(column)
+
+
+def _head(board: Board) -> dict[str, Any]:
+    s = board.session
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -54,7 +64,6 @@ def board_to_dict(board: Board) -> dict[str, Any]:
             "screening": s.screening,
             **session_tools_to_dict(s),
         },
-        "notes": notes,
     }
 
 
@@ -85,15 +94,37 @@ def _response(response: Response) -> dict[str, Any]:
 
 def board_to_json(board: Board) -> str:
     """The session file's text: two-space indents, characters as they are, a final newline."""
-    return json.dumps(board_to_dict(board), indent=2, ensure_ascii=False) + "\n"
+    return "".join(_pieces(board))
+
+
+_NOTE_ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)  # made once: notes are many
+
+
+def _pieces(board: Board) -> Iterator[str]:
+    """The text of json.dumps(board_to_dict(board), indent=2) and a newline, made one note at
+    a time, so that writing a large session holds one note's data rather than the whole file's.
+    (JSON text has no raw line breaks inside strings, so indenting every line is safe.)"""
+    head = json.dumps({**_head(board), "notes": []}, indent=2, ensure_ascii=False)
+    notes = _notes_in_order(board)
+    first = next(notes, None)
+    if first is None:
+        yield head + "\n"
+        return
+    yield head.removesuffix("[]\n}") + "[\n"
+    for i, note in enumerate(itertools.chain([first], notes)):
+        text = _NOTE_ENCODER.encode(_note(note))
+        yield ("    " if i == 0 else ",\n    ") + text.replace("\n", "\n    ")
+    yield "\n  ]\n}\n"
 
 
 def write_board_file(board: Board, path: Path) -> Path:
     """Write the session file whole or not at all (owner-only, like the database: it holds
     everything said in the room). ExportError, one sentence, when it cannot be written."""
-    data = board_to_json(board).encode("utf-8")
+    pieces = _pieces(board)
+    first = next(pieces)  # a board that cannot be written fails before any file is made
 
     def write(file: BinaryIO) -> None:
-        file.write(data)
+        for piece in itertools.chain([first], pieces):
+            file.write(piece.encode("utf-8"))
 
     return write_atomically(path, write, "the session file")

@@ -7,7 +7,7 @@ import re
 FORMAT = "crt-desktop-session"
 VERSION = 1
 # Refused before parsing: no real session comes near this, and it bounds memory use.
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 128 * 1024 * 1024
 MAX_VOTES = 1_000_000
 # Ids are written by the app as 32 hex digits; files from elsewhere may use any short plain name.
 ID_PATTERN = re.compile(r"[A-Za-z0-9_.:-]{1,64}")

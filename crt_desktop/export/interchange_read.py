@@ -7,38 +7,33 @@ sentence that names the field (`notes[3].kind: must be "fatigue" or "resilience"
 from __future__ import annotations
 
 import codecs
+import errno
 import json
-from dataclasses import dataclass, replace
+import os
+import stat
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
 from crt_desktop.content import Content
 from crt_desktop.domain.board import Board
-from crt_desktop.domain.note import Note, ProgressUpdate, Response, new_id
 from crt_desktop.domain.session import Session
-from crt_desktop.domain.template import Template
-from crt_desktop.domain.validation import clean_name, clean_note_text, clean_reason
-from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
+from crt_desktop.domain.validation import (
+    clean_name,
+)
 
-from .interchange_fields import Fields, describe, json_object, one_of
+from . import interchange_json
+from .interchange_fields import describe, json_object, one_of
 from .interchange_format import (
     FORMAT,
-    ID_PATTERN,
     MAX_FILE_BYTES,
-    MAX_VOTES,
-    NOTE_OPTIONAL,
-    NOTE_REQUIRED,
-    RESPONSE_OPTIONAL,
-    RESPONSE_REQUIRED,
-    SESSION_OPTIONAL,
-    SESSION_REQUIRED,
-    TOP_FIELDS,
-    UPDATE_REQUIRED,
     VERSION,
     InterchangeError,
 )
-from .interchange_tools import read_details, read_session_tools
+from .interchange_json import NoteList
+from .interchange_notes import arrange, day, read_note, text_field
+from .interchange_schema import FileShape, NoteShape, SessionShape, convert
+from .interchange_tools import in_range, read_session_tools
 
 _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -46,17 +41,23 @@ _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, co
 def _too_large(size: int) -> NoReturn:
     raise InterchangeError(
         "",
-        f"the file is {size / 1024 / 1024:.1f} MB; a session file can be at most "
-        f"{MAX_FILE_BYTES // 1024 // 1024} MB.",
+        f"the file is {size / MIB:,.1f} MiB; a session file can be at most "
+        f"{MAX_FILE_BYTES // MIB:,} MiB.",
     )
+
+
+MIB = 1024 * 1024
 
 
 def _reject_constant(name: str) -> NoReturn:
     raise InterchangeError("", f"the file holds {name}, which is not a number JSON allows.")
 
 
-def parse_json(data: str | bytes) -> Any:
-    """The file's JSON value, or InterchangeError: size is checked before anything is parsed."""
+def parse_json(data: str | bytes, *, notes_as_read: bool = False) -> Any:
+    """The file's JSON value, or InterchangeError: size is checked before anything is parsed.
+
+    With `notes_as_read`, a session file's notes are parsed one by one as they are read (an
+    interchange_json.NoteList), so memory follows one note rather than the whole file."""
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
             _too_large(len(data))
@@ -75,6 +76,8 @@ def parse_json(data: str | bytes) -> Any:
             _too_large(len(data))
         text = data.removeprefix("\ufeff")
     try:
+        if notes_as_read:
+            return interchange_json.loads(text, _reject_constant)
         return json.loads(text, object_pairs_hook=json_object, parse_constant=_reject_constant)
     except InterchangeError:
         raise
@@ -83,8 +86,10 @@ def parse_json(data: str | bytes) -> Any:
             "", "the file nests lists or objects far too deeply to be a session file."
         ) from exc
     except json.JSONDecodeError as exc:
+        # Some of json's messages end in "at" already ("Invalid control character at").
+        problem = exc.msg.removesuffix(" at")
         raise InterchangeError(
-            "", f"the file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
+            "", f"the file is not valid JSON ({problem} at line {exc.lineno}, column {exc.colno})."
         ) from exc
     except ValueError as exc:  # e.g. a number with thousands of digits
         raise InterchangeError("", "the file holds a number too long to read.") from exc
@@ -93,10 +98,17 @@ def parse_json(data: str | bytes) -> Any:
 def read_board_file(path: Path, content: Content) -> Board:
     """Read and check a session file; its size is checked before it is read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            _too_large(size)
-        with path.open("rb") as file:
+        # Non-blocking, so that a named pipe or a device is refused at once rather than waited
+        # on; what was opened is then checked, so nothing can be swapped in between.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(file.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+            if not stat.S_ISREG(info.st_mode):
+                raise InterchangeError("", f"{path} is not a file (it is a pipe or a device).")
+            if info.st_size > MAX_FILE_BYTES:
+                _too_large(info.st_size)
             data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as exc:
         raise InterchangeError("", f"there is no file {path}.") from exc
@@ -113,7 +125,7 @@ def board_from_json(data: str | bytes, content: Content) -> Board:
 
     Raises InterchangeError (a ValueError) naming the first problem found; returns only a board
     that is valid throughout. Positions follow the order of the notes in the file."""
-    return board_from_data(parse_json(data), content)
+    return board_from_data(parse_json(data, notes_as_read=True), content)
 
 
 def board_from_data(data: Any, content: Content) -> Board:
@@ -128,16 +140,18 @@ def board_from_data(data: Any, content: Content) -> Board:
             f'this is not a CRT Desktop session file (the format should be "{FORMAT}", {found}).',
         )
     _check_version(data.get("version", None), "version" in data)
-    top = Fields(data, "", "session file", TOP_FIELDS)
-    session = _session(Fields(top.raw("session"), "session", "session", *_SESSION), content)
+    top = convert(data, FileShape, "")
+    session = _session(top.session, content)
     template = content.templates[session.template]
-    drafts = [_note(Fields(v, p, "note", *_NOTE), template) for p, v in top.items("notes")]
-    notes = _arrange(drafts, template)
-    return Board(session=session, template=template, notes={n.id: n for n in notes})
-
-
-_SESSION = (SESSION_REQUIRED, SESSION_OPTIONAL)
-_NOTE = (NOTE_REQUIRED, NOTE_OPTIONAL)
+    notes = top.notes
+    if not isinstance(notes, list | NoteList):
+        raise InterchangeError("notes", f"must be a list, not {describe(notes)}.")
+    drafts = [
+        read_note(convert(value, NoteShape, f"notes[{i}]"), f"notes[{i}]", template)
+        for i, value in enumerate(notes)
+    ]
+    notes_by_id = {n.id: n for n in arrange(drafts, template)}
+    return Board(session=session, template=template, notes=notes_by_id)
 
 
 def _check_version(version: Any, present: bool) -> None:
@@ -157,151 +171,26 @@ def _check_version(version: Any, present: bool) -> None:
     )
 
 
-def _session(f: Fields, content: Content) -> Session:
+def _session(f: SessionShape, content: Content) -> Session:
     numbers = [s.number for s in content.sections]
-    section = f.whole_number("section", min(numbers), max(numbers))
+    section = in_range(f.section, min(numbers), max(numbers), "session.section")
     if section not in numbers:  # pragma: no cover - the packaged sections have no gaps
-        raise f.fail("section", f"there is no section {section}.")
-    template = f.raw("template")
-    if not isinstance(template, str) or template not in content.templates:
-        raise f.fail(
-            "template", f"must be {one_of(sorted(content.templates))}, not {describe(template)}."
+        raise InterchangeError("session.section", f"there is no section {section}.")
+    if not isinstance(f.template, str) or f.template not in content.templates:
+        choices = one_of(sorted(content.templates))
+        raise InterchangeError(
+            "session.template", f"must be {choices}, not {describe(f.template)}."
         )
     return Session(
-        team=f.text("team", partial(clean_name, what="team")),
+        team=text_field(f.team, "session.team", partial(clean_name, what="team")),
         section=section,
-        held_on=f.day("held_on"),
-        template=template,
-        facilitation_team=f.text(
-            "facilitation_team", partial(clean_name, what="facilitation team", required=False), ""
+        held_on=day(f.held_on, "session.held_on"),
+        template=f.template,
+        facilitation_team=text_field(
+            f.facilitation_team,
+            "session.facilitation_team",
+            partial(clean_name, what="facilitation team", required=False),
         ),
-        screening=f.flag("screening", False),
-        **read_session_tools(f, content, content.section(section), content.templates[template]),
+        screening=f.screening,
+        **read_session_tools(f, content, content.section(section), content.templates[f.template]),
     )
-
-
-@dataclass(frozen=True)
-class _Draft:
-    """A note as read, before ids and groups are resolved across the whole file."""
-
-    path: str
-    note: Note
-    has_id: bool
-    group: str | None
-
-
-def _id(f: Fields, key: str) -> str | None:
-    value = f.raw(key, None)
-    if value is None:
-        return None
-    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        raise f.fail(
-            key,
-            "must be up to 64 letters, digits or the signs _ . : - "
-            f"(or left out), not {describe(value)}.",
-        )
-    return value
-
-
-def _note(f: Fields, template: Template) -> _Draft:
-    kind = Kind(f.choice("kind", [k.value for k in Kind]))
-    if kind not in template.kinds:
-        raise f.fail("kind", f'this board does not use "{kind.value}" notes.')
-    level = f.choice_or_null("level", [lv.value for lv in Level])
-    if level is not None and Level(level) not in template.levels:
-        raise f.fail("level", f'this board does not use the level "{level}".')
-    column = f.raw("column")
-    if not isinstance(column, str) or column not in template.column_keys:
-        raise f.fail(
-            "column",
-            f'the "{template.key}" board has no column {describe(column)} '
-            f"(its columns are {one_of(template.column_keys)}).",
-        )
-    note_id = _id(f, "id")
-    note = Note(
-        text=f.text("text", clean_note_text),
-        kind=kind,
-        level=Level(level) if level is not None else None,
-        column=column,
-        votes=f.whole_number("votes", 0, MAX_VOTES),
-        leader_added=f.flag("leader_added"),
-        hidden=f.flag("hidden", False),
-        response=_response(f),
-        id=note_id or "",
-        details=read_details(f, template),
-        carried_from=_id(f, "carried_from"),
-    )
-    return _Draft(path=f.path, note=note, has_id=note_id is not None, group=_id(f, "group"))
-
-
-def _response(note: Fields) -> Response | None:
-    value = note.raw("response", None)
-    if value is None:
-        return None
-    f = Fields(value, f"{note.path}.response", "response", RESPONSE_REQUIRED, RESPONSE_OPTIONAL)
-    updates = []
-    for path, item in f.items("updates", []):
-        u = Fields(item, path, "progress update", UPDATE_REQUIRED)
-        updates.append(ProgressUpdate(on=u.day("on"), text=u.text("text", clean_reason)))
-    return Response(
-        status=ResponseStatus(f.choice("status", [s.value for s in ResponseStatus])),
-        reason=f.text("reason", clean_reason, ""),
-        change_impossible=f.flag("change_impossible", False),
-        updates=tuple(updates),
-    )
-
-
-def _arrange(drafts: list[_Draft], template: Template) -> list[Note]:
-    """Give every note an id, check the groups, and number positions in file order."""
-    first_path: dict[str, str] = {}
-    for d in drafts:
-        if d.has_id:
-            if d.note.id in first_path:
-                raise InterchangeError(
-                    f"{d.path}.id",
-                    f"the id {describe(d.note.id)} is already used by {first_path[d.note.id]}.",
-                )
-            first_path[d.note.id] = d.path
-    by_id = {d.note.id: d for d in drafts if d.has_id}
-    notes: list[Note] = []
-    for d in drafts:
-        note = d.note
-        if not d.has_id:
-            note_id = new_id()
-            while note_id in by_id:  # pragma: no cover - a 128-bit random clash
-                note_id = new_id()
-            note = replace(note, id=note_id)
-        if d.group is not None:
-            _check_group(d, by_id)
-            note = replace(note, stack=d.group)
-        notes.append(note)
-    return _positioned(notes, template)
-
-
-def _check_group(d: _Draft, by_id: dict[str, _Draft]) -> None:
-    path = f"{d.path}.group"
-    top = by_id.get(d.group or "")
-    if top is None:
-        raise InterchangeError(path, f"no note in the file has the id {describe(d.group)}.")
-    if top is d:
-        raise InterchangeError(path, "a note cannot be grouped under itself.")
-    if top.group is not None:
-        raise InterchangeError(
-            path,
-            f"{top.path} is itself grouped under another note; name the group's top note instead.",
-        )
-    if top.note.column != d.note.column:
-        raise InterchangeError(
-            path,
-            f"{top.path} is in the column {describe(top.note.column)}, not "
-            f"{describe(d.note.column)}; a group stays in one column.",
-        )
-
-
-def _positioned(notes: list[Note], template: Template) -> list[Note]:
-    """Number each column's notes 0, 1, 2… in file order, so a round trip keeps the board exact."""
-    out: list[Note] = []
-    for column in template.column_keys:
-        in_column = (n for n in notes if n.column == column)
-        out.extend(replace(note, position=i) for i, note in enumerate(in_column))
-    return out

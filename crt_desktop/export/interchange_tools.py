@@ -21,8 +21,9 @@ from crt_desktop.domain.session_operations import clean_details
 from crt_desktop.domain.template import Template
 from crt_desktop.domain.validation import ValidationError
 
-from .interchange_fields import Fields, child, describe, one_of
+from .interchange_fields import child, describe, one_of
 from .interchange_format import InterchangeError
+from .interchange_schema import SessionShape
 
 
 def session_tools_to_dict(session: Session) -> dict[str, Any]:
@@ -39,53 +40,65 @@ def note_tools_to_dict(note: Note) -> dict[str, Any]:
 
 
 def read_session_tools(
-    f: Fields, content: Content, section: Section, template: Template
+    shape: SessionShape, content: Content, section: Section, template: Template
 ) -> dict[str, Any]:
     """The section tools' fields of `session`, as keyword arguments for Session."""
+    last_step = max(len(section.steps) - 1, 0)
     return {
-        "components": _components(f, content),
-        "step": f.whole_number("step", 0, max(len(section.steps) - 1, 0), 0),
-        "prompt": _prompt(f, section),
-        "tallies": _tallies(f, template),
+        "components": _components(shape.components, "session.components", content),
+        "step": in_range(shape.step, 0, last_step, "session.step"),
+        "prompt": _prompt(shape.prompt, section),
+        "tallies": _tallies(shape.tallies, "session.tallies", template),
     }
 
 
-def _components(f: Fields, content: Content) -> frozenset[str]:
+def in_range(value: int, low: int, high: int, path: str) -> int:
+    """A whole number (msgspec checked the type) within bounds only the content knows."""
+    if not low <= value <= high:
+        raise InterchangeError(path, f"must be from {low:,} to {high:,}, not {describe(value)}.")
+    return value
+
+
+def _components(value: Any, path: str, content: Content) -> frozenset[str]:
+    if not isinstance(value, list):
+        raise InterchangeError(path, f"must be a list, not {describe(value)}.")
     known = [c.key for c in content.components]
     seen: dict[str, str] = {}
-    for path, key in f.items("components", []):
+    for i, key in enumerate(value):
+        where = f"{path}[{i}]"
         if not isinstance(key, str) or key not in known:
             choices = f"must be {one_of(known)}" if known else "names no checklist item"
-            raise InterchangeError(path, f"{choices}, not {describe(key)}.")
+            raise InterchangeError(where, f"{choices}, not {describe(key)}.")
         if key in seen:
-            raise InterchangeError(path, f"{describe(key)} is already ticked at {seen[key]}.")
-        seen[key] = path
+            raise InterchangeError(where, f"{describe(key)} is already ticked at {seen[key]}.")
+        seen[key] = where
     return frozenset(seen)
 
 
-def _prompt(f: Fields, section: Section) -> int | None:
-    if f.raw("prompt", None) is None:
+def _prompt(value: Any, section: Section) -> int | None:
+    path = "session.prompt"
+    if value is None:
         return None
     if not section.prompts:
-        raise f.fail("prompt", f"section {section.number} has no prompts; it must be null.")
-    return f.whole_number("prompt", 0, len(section.prompts) - 1)
+        raise InterchangeError(path, f"section {section.number} has no prompts; it must be null.")
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InterchangeError(path, f"must be a whole number, not {describe(value)}.")
+    return in_range(value, 0, len(section.prompts) - 1, path)
 
 
-def _object(f: Fields, name: str, *, holding: str, each: str) -> tuple[dict[str, Any], str]:
-    """Optional field `name` (empty if left out): an object, each key given once; with its path.
-    `holding` and `each` say what it holds in the messages, e.g. "of counts" and "count"."""
-    value = f.raw(name, {})
-    path = child(f.path, name)
+def _object(value: Any, path: str, *, holding: str, each: str) -> dict[str, Any]:
+    """An optional object field: each key given once. `holding` and `each` say what it holds
+    in the messages, e.g. "of counts" and "count"."""
     if not isinstance(value, dict):
         raise InterchangeError(path, f"must be an object {holding}, not {describe(value)}.")
     repeated = getattr(value, "duplicate", None)
     if repeated is not None:
         raise InterchangeError(child(path, repeated), f"appears twice; give each {each} once.")
-    return value, path
+    return value
 
 
-def _tallies(f: Fields, template: Template) -> tuple[tuple[str, int], ...]:
-    value, path = _object(f, "tallies", holding="of counts", each="count")
+def _tallies(value: Any, path: str, template: Template) -> tuple[tuple[str, int], ...]:
+    value = _object(value, path, holding="of counts", each="count")
     counts = []
     for key, count in value.items():
         where = child(path, key)
@@ -114,9 +127,9 @@ def _tallies(f: Fields, template: Template) -> tuple[tuple[str, int], ...]:
     return tuple(counts)
 
 
-def read_details(f: Fields, template: Template) -> tuple[tuple[str, str], ...]:
+def read_details(value: Any, path: str, template: Template) -> tuple[tuple[str, str], ...]:
     """A note's card parts, in the template's order."""
-    value, path = _object(f, "details", holding="(a card's parts)", each="part")
+    value = _object(value, path, holding="(a card's parts)", each="part")
     parts = [p.key for p in template.card_parts]
     for key, text in value.items():
         where = child(path, key)

@@ -13,6 +13,7 @@ transactions (DDL included) are real. New database files and backups are owner-o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -128,10 +129,11 @@ def open_database(
     `templates` are the boards sessions are opened with (the packaged content's by default)."""
     url = _url(target)
     path = _sqlite_file(url)
+    created = False
     if path is not None:
         if target is None:
             _make_private_folder(path.parent)
-        _prepare_file(path, migrations)
+        created = _prepare_file(path, migrations)
     try:
         engine = _engine(url, path)
     except ImportError as exc:
@@ -145,6 +147,8 @@ def open_database(
             journal = _journal_mode(engine) if path is not None else None
     except BaseException:
         engine.dispose()
+        if created and path is not None:
+            _remove_new_file(path)
         raise
     return Database(engine, SqlSessionStore(engine, templates), path, backup, journal)
 
@@ -182,24 +186,36 @@ def _make_private_folder(folder: Path) -> None:
         raise DatabaseProblem(f"Could not create the folder {folder}: {cause(exc)}.") from exc
 
 
-def _prepare_file(path: Path, migrations: Path) -> None:
-    """Check an existing file read-only, or create a new owner-only one."""
+def _prepare_file(path: Path, migrations: Path) -> bool:
+    """Check an existing file read-only, or create a new owner-only one (then True)."""
     if path.exists():
         if not path.is_file():
             raise DatabaseProblem(f"{path} is a folder, not a database file.")
         try:
             check_sqlite_file(path, migrations)
         except DatabaseProblem as exc:
-            raise _offering_backup(exc, path) from exc
-        return
+            from .reading import naming_what_reads
+
+            raise _offering_backup(naming_what_reads(exc, path), path) from exc
+        return False
     if not path.parent.is_dir():
         raise DatabaseProblem(f"The folder {path.parent} does not exist.")
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
         check_sqlite_file(path, migrations)
+        return False
     except OSError as exc:
         raise DatabaseProblem(f"Could not create the database {path}: {cause(exc)}.") from exc
+    return True
+
+
+def _remove_new_file(path: Path) -> None:
+    """Take away a database file this open created and could not set up (a full disk), so
+    that no empty file is left to be mistaken for a database later."""
+    for leftover in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def latest_backup(path: Path) -> Path | None:

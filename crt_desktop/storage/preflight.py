@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DAMAGED, DatabaseProblem, cause
-from .migration import VERSION_TABLE, check_known
+from .migration import MIGRATIONS, VERSION_TABLE, check_known, known_revisions
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def check_sqlite_file(path: Path, migrations: Path) -> str | None:
+def check_sqlite_file(path: Path, migrations: Path, *, writable: bool = True) -> str | None:
     """The revision of an existing database file (None when it holds no tables yet).
 
     Raises DatabaseProblem, leaving the file untouched, when the file is not SQLite, is damaged,
-    belongs to another program, was saved by a newer version, or cannot be written."""
+    belongs to another program, was saved by a newer version, or (unless `writable` is False,
+    for a database only read) cannot be written."""
     where = f"The database {path}"
     try:
         with path.open("rb") as file:
@@ -38,14 +40,14 @@ def check_sqlite_file(path: Path, migrations: Path) -> str | None:
             "it was left as it is."
         )
     _roll_back_interrupted_write(path)
-    tables, revisions = _read(path)
+    tables, revisions = _read(path, migrations)
     if tables and VERSION_TABLE not in tables:
         raise DatabaseProblem(
             f"{where} holds another program's data, not CRT Desktop's; it was left as it is."
         )
     revision = ",".join(sorted(revisions)) or None
     check_known(revision, str(path), migrations)
-    if not os.access(path, os.W_OK):
+    if writable and not os.access(path, os.W_OK):
         raise DatabaseProblem(
             f"{where} is read-only, so changes could not be saved; "
             "copy it somewhere you can write to, or change its permissions."
@@ -71,12 +73,11 @@ def _roll_back_interrupted_write(path: Path) -> None:
         pass  # the read-only check that follows reports the problem in words
 
 
-def _read(path: Path) -> tuple[set[str], list[str]]:
+def _read(path: Path, migrations: Path) -> tuple[set[str], list[str]]:
     """Table names and stored revisions, after SQLite's own quick check passes."""
-    side_files = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-    present = [p.exists() for p in side_files]
+    restore = side_files_kept(path)
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        connection = connect_read_only(path)
         try:
             check = connection.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:
@@ -89,9 +90,15 @@ def _read(path: Path) -> tuple[set[str], list[str]]:
             if VERSION_TABLE in tables:
                 query = f"SELECT version_num FROM {VERSION_TABLE}"
                 revisions = [str(row[0]) for row in connection.execute(query)]
+                head = ",".join(sorted(revisions)) == known_revisions(migrations)[-1]
+                if head and migrations == MIGRATIONS:  # the models describe the packaged head
+                    _check_columns(connection, path)
             return tables, revisions
         finally:
             connection.close()
+    except UnicodeDecodeError as exc:
+        # Damage in the schema or in SQLite's own report of it: its text is not even UTF-8.
+        raise DatabaseProblem(_damaged(path)) from exc
     except sqlite3.DatabaseError as exc:
         if "locked" in str(exc).lower():
             raise DatabaseProblem(
@@ -99,9 +106,60 @@ def _read(path: Path) -> tuple[set[str], list[str]]:
             ) from exc
         raise DatabaseProblem(_unreadable(path, exc)) from exc
     finally:
+        restore()
+
+
+def side_files_kept(path: Path) -> Callable[[], None]:
+    """Note which `-wal`/`-shm` side files exist now; the function returned removes the empty
+    ones that appeared since (a read-only connection to a WAL database may make them)."""
+    side_files = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    present = [p.exists() for p in side_files]
+
+    def restore() -> None:
         for side_file, was_there in zip(side_files, present, strict=True):
             if not was_there:
                 _remove_if_ours(side_file)
+
+    return restore
+
+
+def _check_columns(connection: sqlite3.Connection, path: Path) -> None:
+    """At the current schema, every table and column the app reads must be there: damage to
+    the schema page can rename one and still pass SQLite's own check."""
+    from .models import Base
+
+    for table in Base.metadata.sorted_tables:
+        rows = connection.execute("SELECT name FROM pragma_table_info(?)", (table.name,))
+        found = {row[0] for row in rows}
+        if not {c.name for c in table.columns} <= found:
+            raise DatabaseProblem(_damaged(path))
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file.
+
+    In a folder this process cannot write to (read-only media, a locked-down share) a WAL
+    database cannot get the `-shm` file SQLite needs even to read; there it is opened as
+    immutable instead, which is safe because no program can be writing to it either: a writer
+    needs that same folder for its log. A log left with content (a crash before it was merged)
+    is never skipped that way: the plain read-only open then reports the folder."""
+    uri = path.resolve().as_uri()
+    connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=5)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        connection.close()
+        if os.access(path.parent, os.W_OK) or _has_content(Path(f"{path}-wal")):
+            raise
+        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=5)
+    return connection
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> str:

@@ -13,7 +13,8 @@ each note of the open session as last read or committed, so a note that only cha
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import fields, replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -30,6 +31,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import DBAPIError
 
 from crt_desktop.content import content
 from crt_desktop.domain.board import Board
@@ -37,7 +39,7 @@ from crt_desktop.domain.note import Note, ProgressUpdate, Response
 from crt_desktop.domain.patch import Patch
 from crt_desktop.domain.plan import clean_entry, same_team, team_key
 from crt_desktop.domain.session import Session
-from crt_desktop.domain.store import SessionSummary, StorageError
+from crt_desktop.domain.store import DamagedSessions, SessionSummary, StorageError, numbered
 from crt_desktop.domain.template import Template
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
 
@@ -89,18 +91,49 @@ class SqlSessionStore:
             .order_by(s.held_on.desc(), s.id.desc())
         )
         with translated("read the list of sessions"), self._engine.connect() as conn:
-            return [
-                SessionSummary(
-                    row.id,
-                    row.held_on,
-                    row.team,
-                    row.section,
-                    row.template,
-                    row[5],
-                    created_at=_stored_time(row[6]),
-                )
-                for row in conn.execute(query)
-            ]
+            try:
+                with _rows_read():
+                    return [_summary(row) for row in conn.execute(query)]
+            except (ValueError, TypeError):
+                pass  # a damaged row (a date that is not one): read them one by one below
+            readable, damaged = [], []
+            for session_id in conn.execute(select(s.id).order_by(s.id)).scalars():
+                try:
+                    with _rows_read():
+                        row = conn.execute(query.where(s.id == session_id)).one()
+                    readable.append(_summary(row))
+                except (ValueError, TypeError):
+                    damaged.append(session_id)
+        readable.sort(key=lambda r: (r.held_on, r.id), reverse=True)
+        raise DamagedSessions(
+            f"{self._where()} is damaged: {numbered('session', damaged)} cannot be read; "
+            f"it was left as it is, and {still_read(readable)}.",
+            readable,
+        )
+
+    def _where(self, article: str = "The") -> str:
+        """The database, named by its file where it has one, for a sentence."""
+        path = self._engine.url.database if self._engine.dialect.name == "sqlite" else None
+        named = f" {path}" if path and path != ":memory:" else ""
+        return f"{article} database{named}"
+
+    def readable_sessions(self, but: int | None = None) -> list[SessionSummary]:
+        """The sessions (other than `but`) whose whole board still reads: what can be saved
+        from a damaged database."""
+        try:
+            listed = self.list_sessions()
+        except DamagedSessions as exc:
+            listed = exc.readable
+        out = []
+        for summary in listed:
+            if summary.id == but:
+                continue
+            try:
+                self._read_board(summary.id)
+            except (StorageError, KeyError, ValueError, TypeError):
+                continue
+            out.append(summary)
+        return out
 
     def create_session(self, session: Session) -> Session:
         """Save a new session (any id it carries is ignored) and return it with its id."""
@@ -130,25 +163,15 @@ class SqlSessionStore:
 
         With `remember` (the session being opened) its notes are kept as stored for fast
         saves; without it (a board only read, e.g. for carry-over) the open session's stay."""
-        with translated("open the session"), self._engine.connect() as conn:
-            row = conn.execute(select(SESSIONS).where(SESSIONS.c.id == session_id)).first()
-            if row is None:
-                raise KeyError(session_id)
-            query = (
-                select(NOTES)
-                .where(NOTES.c.session_id == session_id)
-                .order_by(NOTES.c.column_key, NOTES.c.position, NOTES.c.id)
-            )
-            note_rows = conn.execute(query).all()
-            responses = _responses(conn, session_id)
         try:
-            session = _session(row._mapping)
-            template = self._template(session.template)
-            notes = [_note(n._mapping, responses.get(n.id)) for n in note_rows]
-        except ValueError as exc:
+            session, template, notes = self._read_board(session_id)
+        except (ValueError, TypeError) as exc:
+            # Raised by SQLAlchemy's own conversions too (a date or time that is not one).
+            others = self.readable_sessions(but=session_id)
             raise StorageError(
-                "Could not open the session: the database holds a value this version of "
-                f"CRT Desktop does not know ({exc})."
+                f"Could not open session {session_id}: {self._where('the')} is damaged or holds "
+                f"a value this version of CRT Desktop does not know ({_short(exc)}); it was left "
+                f"as it is, and {still_read(others)}."
             ) from exc
         strays = sorted({n.column for n in notes} - set(template.column_keys))
         if strays:
@@ -163,6 +186,23 @@ class SqlSessionStore:
             # Only one session is open at a time; its notes are shared with the board.
             self._stored = {session_id: dict(by_id)}
         return Board(session=session, template=template, notes=by_id)
+
+    def _read_board(self, session_id: int) -> tuple[Session, Template, list[Note]]:
+        """The session's rows as domain objects; ValueError or TypeError for a damaged value."""
+        with translated("open the session"), _rows_read(), self._engine.connect() as conn:
+            row = conn.execute(select(SESSIONS).where(SESSIONS.c.id == session_id)).first()
+            if row is None:
+                raise KeyError(session_id)
+            query = (
+                select(NOTES)
+                .where(NOTES.c.session_id == session_id)
+                .order_by(NOTES.c.column_key, NOTES.c.position, NOTES.c.id)
+            )
+            note_rows = conn.execute(query).all()
+            responses = _responses(conn, session_id)
+        session = _session(row._mapping)
+        template = self._template(session.template)
+        return session, template, [_note(n._mapping, responses.get(n.id)) for n in note_rows]
 
     # -- plans ----------------------------------------------------------------------------
 
@@ -253,6 +293,18 @@ class SqlSessionStore:
 
 
 # -- writing --------------------------------------------------------------------------------
+
+
+def _summary(row: Any) -> SessionSummary:
+    return SessionSummary(
+        row.id,
+        row.held_on,
+        row.team,
+        row.section,
+        row.template,
+        row[5],
+        created_at=_stored_time(row[6]),
+    )
 
 
 def _stored_time(text: object) -> datetime | None:
@@ -435,6 +487,34 @@ def _delete_responses(conn: Connection, session_id: int, ids: Sequence[str]) -> 
 
 
 # -- reading --------------------------------------------------------------------------------
+
+
+@contextmanager
+def _rows_read() -> Iterator[None]:
+    """A stored text that is not even UTF-8 (SQLite's driver cannot decode it) is a damaged
+    value, like a date that is not one: ValueError, so that the other rows can still be read."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if "could not decode" not in str(exc.orig).lower():
+            raise
+        raise ValueError("a stored text that is not UTF-8") from exc
+
+
+def still_read(readable: list[SessionSummary], *, other: bool = True) -> str:
+    """What can still be saved from a damaged database, as the end of a sentence."""
+    if not readable:
+        return f"no {'other ' if other else ''}session in it can be read"
+    ids = sorted(r.id for r in readable)
+    return (
+        f"{numbered('session', ids)} still read{'s' if len(ids) == 1 else ''} "
+        "(export each with crt-desktop export ID --json FILE)"
+    )
+
+
+def _short(exc: Exception) -> str:
+    text = (str(exc).splitlines() or [type(exc).__name__])[0]
+    return text if len(text) <= 80 else text[:80] + "…"
 
 
 def _responses(

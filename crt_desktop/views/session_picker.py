@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from crt_desktop.domain.dates import written_date
 from crt_desktop.domain.session import Session
-from crt_desktop.domain.store import SessionStore, StorageError
+from crt_desktop.domain.store import DamagedSessions, SessionStore, StorageError
 from crt_desktop.domain.validation import ValidationError
 from crt_desktop.qt_models.session_list_model import SessionListModel
 
@@ -124,6 +124,10 @@ class SessionPicker(QMainWindow):
     def refresh(self, select: int | None = None) -> None:
         try:
             sessions = self._store.list_sessions()
+        except DamagedSessions as exc:
+            # Show what still reads, so it can be opened and exported, and say what does not.
+            sessions = exc.readable
+            warn(self, "CRT Desktop", str(exc))
         except StorageError as exc:
             warn(self, "CRT Desktop", str(exc))
             sessions = []

@@ -166,14 +166,33 @@ def mounted(folder: Path, options: str) -> Iterator[None]:
         subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
-def test_read_only_folder_is_named(good_db, tmp_path):
-    """A database in a read-only folder: one sentence saying so, the file unchanged."""
+def test_read_only_media_is_read_and_the_gui_says_why_it_cannot_write(good_db, tmp_path):
+    """A database on read-only media: `sessions` and `export` read it (nothing can change it),
+    the app, which writes, refuses in one sentence naming the read-only folder; the files are
+    unchanged."""
     folder = tmp_path / "ro"
     with mounted(folder, "size=1m,mode=0755"):
-        shutil.copy(good_db, folder / "crt.db")
+        db = folder / "crt.db"
+        shutil.copy(good_db, db)
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
         before = folder_state(folder)
-        assert_one_sentence(run_both(folder / "crt.db", tmp_path), folder / "crt.db", "read-only")
+        listing, gui = run_both(db, tmp_path)
+        assert (listing.returncode, listing.stderr) == (0, "")
+        assert len(listing.stdout.splitlines()) == 3  # the heading and both sessions
+        exported = tmp_path / "one.json"
+        argv = ["export", "1", "--json", str(exported), "--db", str(db)]
+        result = subprocess.run(
+            [sys.executable, "-m", "crt_desktop", *argv],
+            capture_output=True,
+            text=True,
+            env=child_env(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path)),
+            cwd=ROOT,
+            timeout=60,
+        )
+        assert (result.returncode, result.stderr) == (0, ""), result.stderr
+        assert "Peer support huddles" in exported.read_text(encoding="utf-8")
+        assert gui.returncode == 1 and "read-only" in gui.stderr
+        assert len(gui.stderr.strip().splitlines()) == 1 and "Traceback" not in gui.stderr
         assert folder_state(folder) == before
 
 
@@ -189,6 +208,38 @@ def test_full_disk_is_named(good_db, tmp_path):
         before = db.read_bytes()
         assert_one_sentence(run_both(db, tmp_path), db, "full")
         assert db.read_bytes() == before
+
+
+def test_a_new_database_that_does_not_fit_leaves_no_file(tmp_path):
+    """`new` on a full disk: one sentence saying so, and no empty database file left behind
+    (a later run would otherwise take the 0-byte file for a database)."""
+    folder = tmp_path / "full"
+    with mounted(folder, "size=64k"):
+        with (folder / "filler").open("wb") as filler, suppress(OSError):
+            filler.write(b"\0" * 200_000)
+        db = folder / "crt.db"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "crt_desktop",
+                "new",
+                "--team",
+                "T",
+                "--section",
+                "4",
+                "--db",
+                str(db),
+            ],
+            capture_output=True,
+            text=True,
+            env=child_env(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path)),
+            cwd=ROOT,
+            timeout=60,
+        )
+        assert result.returncode == 1 and "full" in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert sorted(p.name for p in folder.iterdir()) == ["filler"]
 
 
 @pytest.mark.slow  # waits out the app's five-second busy timeout

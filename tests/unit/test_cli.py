@@ -247,3 +247,84 @@ def test_commands_wait_for_the_app_to_close(capsys, db, tmp_path, monkeypatch):
         line.split()[0] for line in run(capsys, "sessions", "--db", db)[1].splitlines()[1:]
     ] == ["1"]
     assert run(capsys, "import", str(tmp_path / "a.json"), "--db", db)[0] == 0
+
+
+@pytest.mark.parametrize("option", ["--pdf", "--json", "--report-back"])
+def test_export_onto_a_folder_is_bad_input(capsys, db, tmp_path, option):
+    """A folder given where the file belongs is a path to correct: status 2, one sentence."""
+    run(capsys, "new", "--team", "T", "--section", "4", "--db", db)
+    folder = tmp_path / "summaries"
+    folder.mkdir()
+    status, out, err = run(capsys, "export", "1", option, str(folder), "--db", db)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1 and f"{folder} is a folder" in err
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("sessions",),
+        ("new", "--team", "T", "--section", "4"),
+        ("export", "1", "--json", "x.json"),
+    ],
+)
+def test_a_database_in_a_missing_folder_is_bad_input(capsys, tmp_path, argv):
+    """A --db path whose folder is not there: status 2 and the missing folder named, for the
+    commands that read as for the one that writes; nothing is created."""
+    db = tmp_path / "missing" / "dir" / "x.db"
+    status, out, err = run(capsys, *argv, "--db", str(db))
+    assert (status, out) == (2, "")
+    assert err == f"crt-desktop: The folder {db.parent} does not exist.\n"
+    assert not (tmp_path / "missing").exists()
+
+
+def test_sessions_and_export_read_a_read_only_database(capsys, db, tmp_path):
+    """A database file that cannot be written (its folder too) is read without a change."""
+    run(capsys, "new", "--team", "Night shift", "--section", "4", "--db", db)
+    folder = Path(db).parent
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    Path(db).chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        status, out, err = run(capsys, "sessions", "--db", db)
+        assert (status, err) == (0, "") and "Night shift" in out
+        target = tmp_path.parent / f"{tmp_path.name}-out.json"
+        status, out, err = run(capsys, "export", "1", "--json", str(target), "--db", db)
+        assert (status, err) == (0, "") and json.loads(target.read_text())["session"]["team"]
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    finally:
+        folder.chmod(0o755)
+        Path(db).chmod(0o600)
+
+
+def test_an_empty_file_is_set_up_and_the_command_says_so(capsys, tmp_path):
+    """An empty (0-byte) file given with --db: the reading commands leave it as it is and find
+    no sessions; `new` makes it a database and says so on stderr."""
+    db = tmp_path / "empty.db"
+    db.touch()
+    status, out, err = run(capsys, "sessions", "--db", str(db))
+    assert (status, err) == (0, "") and out.startswith("No sessions yet")
+    status, out, err = run(capsys, "export", "1", "--json", "x.json", "--db", str(db))
+    assert (status, out) == (2, "") and "is empty: it holds no sessions yet" in err
+    assert db.stat().st_size == 0
+    status, out, err = run(capsys, "new", "--team", "T", "--section", "4", "--db", str(db))
+    assert (status, out) == (0, "1\n")
+    assert err == f"crt-desktop: {db} was an empty file; it is now a new CRT Desktop database.\n"
+    assert run(capsys, "sessions", "--db", str(db))[1].splitlines()[1].split()[0] == "1"
+
+
+def test_lone_surrogates_are_removed_as_the_docs_say(capsys, db, tmp_path):
+    """Half of a UTF-16 pair written as an escape is not a character: it is removed on import,
+    as from typed text, and docs/interchange.md says so."""
+    data = json.loads((Path(__file__).parents[1] / "data" / "design_example.json").read_text())
+    data["notes"][0]["text"] = "Charting\ud800 after hours"
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(data), encoding="utf-8")  # ensure_ascii: "\ud800" as escape
+    assert run(capsys, "import", str(source), "--db", db)[0] == 0
+    run(capsys, "export", "1", "--json", str(tmp_path / "out.json"), "--db", db)
+    out = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    texts = [n["text"] for n in out["notes"] if n["text"].startswith("Charting")]
+    assert texts == ["Charting after hours"]
+    docs = (Path(__file__).parents[2] / "docs" / "interchange.md").read_text(encoding="utf-8")
+    assert "lone surrogates" in docs

@@ -191,6 +191,27 @@ CASES = [
         id="duplicate-component",
     ),
     pytest.param(
+        "sections/03.toml",
+        "prompts = [\n",
+        "prompts = []\nold_prompts = [\n",
+        "sections/03.toml: field 'prompts' must list at least one line",
+        id="no-prompts",
+    ),
+    pytest.param(
+        "sections/05.toml",
+        "[visual]\n",
+        "visual = 3\n[old_visual]\n",
+        "sections/05.toml: field 'visual' must be a table",
+        id="visual-not-a-table",
+    ),
+    pytest.param(
+        "templates/culture-agreements.toml",
+        "keep_top = 6",
+        "keep_top = 6.0",
+        "templates/culture-agreements.toml: field 'keep_top' must be a whole number",
+        id="float-not-whole-number",
+    ),
+    pytest.param(
         "sections/11.toml",
         "[visual]",
         "[visual",

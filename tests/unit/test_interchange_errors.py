@@ -349,12 +349,12 @@ def test_progress_update_dates_are_checked():
 def test_oversized_bytes_are_refused_before_parsing():
     """Bytes over the limit are refused for their size, before any parsing."""
     error = refuse(b" " * (MAX_FILE_BYTES + 1))
-    assert "at most 20 MB" in str(error)
+    assert str(error) == "The file is 128.0 MiB; a session file can be at most 128 MiB."
 
 
 def test_oversized_text_is_refused_before_parsing():
     """Text over the limit is refused for its size too."""
-    assert "at most 20 MB" in str(refuse("[" * (MAX_FILE_BYTES + 1)))
+    assert "at most 128 MiB" in str(refuse("[" * (MAX_FILE_BYTES + 1)))
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path):
@@ -362,8 +362,42 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path):
     path = tmp_path / "huge.json"
     with path.open("wb") as file:
         file.truncate(MAX_FILE_BYTES + 1)
-    with pytest.raises(InterchangeError, match="at most 20 MB"):
+    with pytest.raises(InterchangeError, match="at most 128 MiB"):
         read_board_file(path, CONTENT)
+
+
+def test_json_errors_read_as_one_sentence():
+    """json's own wording ("Invalid control character at") is not doubled into "at at"."""
+    error = str(refuse(b'{"format": "a\x01b"}'))
+    assert "at at" not in error
+    assert error == ("The file is not valid JSON (Invalid control character at line 1, column 14).")
+
+
+def test_a_named_pipe_is_refused_at_once(tmp_path: Path):
+    """A pipe (or any other thing that is not a regular file) is refused without waiting for a
+    writer that may never come."""
+    import os
+    import threading
+
+    pipe = tmp_path / "session.json"
+    os.mkfifo(pipe)
+    caught: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            read_board_file(pipe, CONTENT)
+        except BaseException as exc:
+            caught.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=5)
+    if reader.is_alive():  # unblock the reader so the test run can end, then fail
+        with open(pipe, "wb"):
+            pass
+        pytest.fail("reading a named pipe blocked")
+    assert isinstance(caught[0], InterchangeError)
+    assert str(caught[0]) == f"{pipe} is not a file (it is a pipe or a device)."
 
 
 def test_deeply_nested_junk():
@@ -408,3 +442,42 @@ def test_kind_the_template_does_not_use():
     content = Content(sections=CONTENT.sections, templates={template.key: template})
     with pytest.raises(InterchangeError, match=r"notes\[0\]\.kind: this board does not use"):
         board_from_json(json.dumps(with_note(kind="resilience")), content)
+
+
+def test_the_checked_shapes_are_the_documented_fields():
+    """The msgspec shapes hold exactly the format's fields, in the documented order (the
+    "is not a field" message lists them from the shapes)."""
+    from crt_desktop.export import interchange_format as fmt
+    from crt_desktop.export.interchange_schema import (
+        FileShape,
+        NoteShape,
+        ResponseShape,
+        SessionShape,
+        UpdateShape,
+    )
+
+    assert FileShape.__struct_fields__ == fmt.TOP_FIELDS
+    assert SessionShape.__struct_fields__ == fmt.SESSION_REQUIRED + fmt.SESSION_OPTIONAL
+    assert NoteShape.__struct_fields__ == NOTE_REQUIRED + fmt.NOTE_OPTIONAL
+    assert ResponseShape.__struct_fields__ == fmt.RESPONSE_REQUIRED + fmt.RESPONSE_OPTIONAL
+    assert UpdateShape.__struct_fields__ == fmt.UPDATE_REQUIRED
+
+
+def test_an_unknown_field_lists_the_objects_fields():
+    """The whole message for a field the format does not have."""
+    assert str(refuse(with_note(colour="yellow"))) == (
+        "notes[0].colour: is not a field of version 1 of the format (a note has text, kind, "
+        "level, column, votes, leader_added, id, group, hidden, response, details and "
+        "carried_from)."
+    )
+
+
+def test_a_field_given_twice_deep_inside_is_named():
+    """A repeated key in a progress update is found and named by its path."""
+    note = with_note(
+        response={"status": "this_year", "updates": [{"on": "2027-01-01", "text": "x"}]}
+    )
+    text = json.dumps(note).replace('"on": "2027-01-01"', '"on": "2027-01-01", "on": "2027-01-02"')
+    assert str(refuse(text)) == (
+        "notes[0].response.updates[0].on: appears twice; give each field once."
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -29,7 +30,7 @@ from crt_desktop.domain.validation import (
     clean_reason,
 )
 from crt_desktop.domain.vocabulary import Kind, Level, ResponseStatus
-from crt_desktop.export.interchange import board_from_json, board_to_json
+from crt_desktop.export.interchange import board_from_json, board_to_dict, board_to_json
 
 from .test_interchange import COLUMNS, COMPONENTS, CONTENT, PARTS, TEMPLATE
 
@@ -160,3 +161,12 @@ def test_any_accepted_text_survives_unchanged(text: str):
     apply_patch(board, AddNote(text).patch(board))
     (note,) = board_from_json(board_to_json(board), CONTENT).notes.values()
     assert note.text == text
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(boards())
+def test_the_file_is_written_note_by_note_as_json_dumps_would(board: Board) -> None:
+    """The text made one note at a time is exactly json.dumps of the whole board with two-space
+    indents (responses, progress updates and card parts included; no notes too)."""
+    expected = json.dumps(board_to_dict(board), indent=2, ensure_ascii=False) + "\n"
+    assert board_to_json(board) == expected

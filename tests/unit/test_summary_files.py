@@ -192,3 +192,28 @@ def test_importing_the_package_does_not_load_reportlab() -> None:
         cwd=Path(__file__).resolve().parents[2],
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("environ", "paper"),
+    [
+        ({"LANG": "C.UTF-8"}, "A4"),
+        ({"LC_ALL": "C"}, "A4"),
+        ({"LANG": "en_CA.UTF-8"}, "Letter"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "en_US.UTF-8"}, "A4"),
+        ({"LC_PAPER": "en_US.UTF-8", "LANG": "C.UTF-8"}, "Letter"),
+        ({}, "Letter"),  # nothing set (Windows): the system's locale decides
+    ],
+)
+def test_paper_from_the_environment(monkeypatch, environ: dict[str, str], paper: str) -> None:
+    """The first locale variable set decides, as POSIX reads them: under C.UTF-8 (no territory)
+    the paper is A4, although Python names that locale en_US; only with none set is the
+    system's own locale asked."""
+    import locale
+
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(locale, "getlocale", lambda *_: ("en_US", "UTF-8"))
+    assert paper_for_locale() == paper

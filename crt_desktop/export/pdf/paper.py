@@ -26,13 +26,17 @@ def _territory_is_letter(name: str) -> bool:
 def paper_for_locale(names: list[str] | None = None) -> str:
     """ "Letter" or "A4" from the first locale setting that names a territory."""
     if names is None:
+        # As POSIX reads them: the first variable set decides, "C" included. Only without any
+        # (Windows) is the system's locale asked; Python maps "C.UTF-8" to en_US there.
         names = [os.environ.get(var, "") for var in ("LC_ALL", "LC_PAPER", "LANG")]
-        with_locale = locale.getlocale()[0]
-        if with_locale:
-            names.append(with_locale)
+        if not any(names):
+            names.append(locale.getlocale()[0] or "")
     for name in names:
-        if name and name not in ("C", "POSIX") and not name.startswith("C."):
-            return "Letter" if _territory_is_letter(name) else "A4"
+        if not name:
+            continue
+        if name in ("C", "POSIX") or name.startswith(("C.", "POSIX.")):
+            return "A4"  # no territory: the world's default
+        return "Letter" if _territory_is_letter(name) else "A4"
     return "A4"
 
 

@@ -143,7 +143,5 @@ def test_the_pdf_is_tagged_and_each_team_chart_says_its_numbers(tmp_path):
     assert len(alts) == 4 * len(teams)
     first = next(iter(teams.values()))[0]
     assert alts[0].startswith("Notes by column and kind, by session. ")
-    assert (
-        f"{first.held_on.isoformat()}: I control {first.by_column_kind.get(('i_control', Kind.FATIGUE), 0)} fatigue"
-        in alts[0]
-    )
+    fatigue = first.by_column_kind.get(("i_control", Kind.FATIGUE), 0)
+    assert f"{first.held_on.isoformat()}: I control {fatigue} fatigue" in alts[0]

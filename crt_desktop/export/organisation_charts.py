@@ -9,7 +9,7 @@ people who do not read charts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -179,6 +179,44 @@ def _shade(column: str, kind: Kind) -> colors.Color:
         if kind is Kind.FATIGUE
         else colors.linearlyInterpolatedColor(colour, colors.white, 0, 1, 0.5)
     )
+
+
+def panel_texts(sessions: Sequence[SessionStanding]) -> list[str]:
+    """What each of the four panels shows, in words (the PDF's alternative text for them)."""
+
+    def each(numbers: Callable[[SessionStanding], str]) -> str:
+        return "; ".join(f"{s.held_on.isoformat()}: {numbers(s)}" for s in sessions)
+
+    def columns(s: SessionStanding) -> str:
+        return ", ".join(
+            f"{label} {s.by_column_kind.get((key, kind), 0)} {kind.label.lower()}"
+            for key, label in COLUMNS
+            for kind in Kind
+        )
+
+    def levels(s: SessionStanding) -> str:
+        return ", ".join(
+            f"{(level.label if level else 'no level')} {s.by_level.get(level, 0)}"
+            for level in (*Level, None)
+        )
+
+    def answered(s: SessionStanding) -> str:
+        return f"{s.answered} of {s.leadership_items} answered"
+
+    def survey(s: SessionStanding) -> str:
+        found = [
+            f"{STAGE_NAMES[stage].lower()} {avg:.1f}"
+            for stage in SURVEY_STAGES
+            if (avg := s.survey_average(stage)) is not None
+        ]
+        return ", ".join(found) or "no answers"
+
+    return [
+        f"Notes by column and kind, by session. {each(columns)}.",
+        f"Notes by level, by session. {each(levels)}.",
+        f"Leadership items answered, by session. {each(answered)}.",
+        f"Team survey, average agreement from 1 to 5, by session. {each(survey)}.",
+    ]
 
 
 def describe(sessions: Sequence[SessionStanding]) -> list[str]:

@@ -26,13 +26,14 @@ from crt_desktop.organisation.items import OrgItem
 from crt_desktop.organisation.recurring import DriverGroup
 from crt_desktop.organisation.teams import SessionStanding
 
-from .organisation_charts import describe, team_panels
+from .organisation_charts import describe, panel_texts, team_panels
 from .pdf.blocks import Heading
 from .pdf.files import write_atomically
 from .pdf.fonts import FAMILY, fonts
 from .pdf.pages import body_width, build_pdf
 from .pdf.paragraphs import user_paragraph
 from .pdf.styles import INK, PANEL, RULE, Styles, styles
+from .pdf.tagging import describe as figure
 
 ROWS_PER_TABLE = 250
 CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell
@@ -178,8 +179,8 @@ def _teams(report: OrganisationReport, st: Styles, width: float) -> list[Flowabl
     for team, sessions in report.teams.items():
         flow.append(CondPageBreak(120 * mm))
         flow.append(user_paragraph(team, st.subheading))
-        for panel in team_panels(sessions, width):
-            flow.append(panel)
+        for panel, text in zip(team_panels(sessions, width), panel_texts(sessions), strict=True):
+            flow.append(figure(panel, text))
         for line in describe(sessions):
             flow.append(Paragraph(line, st.small))
         flow.append(Spacer(1, 6))

@@ -11,6 +11,7 @@ import pytest
 from benchmarks.org_fixture import seed_organisation
 from crt_desktop.content import content
 from crt_desktop.domain.note import Note
+from crt_desktop.domain.vocabulary import Kind
 from crt_desktop.export.organisation_pdf import (
     ROWS_PER_TABLE,
     OrganisationReport,
@@ -112,3 +113,35 @@ def test_many_teams_stand_in_one_table_rather_than_pages_of_charts(tmp_path):
     assert "Answered" in stands and "Overdue" in stands and "Notes by level" not in stands
     for team in teams:
         assert team in stands
+
+
+def test_the_pdf_is_tagged_and_each_team_chart_says_its_numbers(tmp_path):
+    import pikepdf
+
+    with open_database(tmp_path / "org.db") as database:
+        seed_organisation(database.store, 2, 3, 12, last_session=TODAY)
+        store = OrganisationStore(database.engine, content().templates)
+        items = store.leadership_items()
+        teams = by_team(with_answers(store.standings(), items))
+    path = write_organisation_pdf(
+        OrganisationReport(items, (), teams, TODAY, 6), tmp_path / "o.pdf"
+    )
+    with pikepdf.open(path) as pdf:
+        assert pdf.Root.MarkInfo.Marked
+        alts: list[str] = []
+
+        def walk(element: object) -> None:
+            if isinstance(element, pikepdf.Dictionary):
+                if element.get("/S") == "/Figure":
+                    alts.append(str(element.get("/Alt")))
+                walk(element.get("/K"))
+            elif isinstance(element, pikepdf.Array):
+                for kid in element:
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot)
+    assert len(alts) == 4 * len(teams)
+    first = next(iter(teams.values()))[0]
+    assert alts[0].startswith("Notes by column and kind, by session. ")
+    fatigue = first.by_column_kind.get(("i_control", Kind.FATIGUE), 0)
+    assert f"{first.held_on.isoformat()}: I control {fatigue} fatigue" in alts[0]
